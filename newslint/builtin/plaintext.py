@@ -1,0 +1,65 @@
+"""Plain text: paragraphs are blocks separated by blank lines, or, in a file
+with no blank line at all (as wire copy often is), single lines.
+
+A first block of one short line with no closing full stop, followed by more
+text, is the headline.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newslint import hookimpl
+from newslint.document import Document, Paragraph
+from newslint.parser import Parser
+
+_BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t\f\v]*(?:\r\n|\r|\n)")
+_LINE = re.compile(r"[^\r\n]+")
+_HEADLINE_MAX_WORDS = 20
+
+
+def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of the paragraphs of plain text, trimmed of surrounding white space."""
+    end = len(text) if end is None else end
+    if _BLANK_LINE.search(text, start, end):
+        blocks, position = [], start
+        for match in _BLANK_LINE.finditer(text, start, end):
+            blocks.append((position, match.start()))
+            position = match.end()
+        blocks.append((position, end))
+    else:
+        blocks = [(match.start(), match.end()) for match in _LINE.finditer(text, start, end)]
+    spans = []
+    for s, e in blocks:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def _is_headline(text: str, span: tuple[int, int], count: int) -> bool:
+    line = text[span[0]:span[1]]
+    return (count > 1 and "\n" not in line and "\r" not in line
+            and not line.rstrip("\"'”’").endswith((".", ":", ";", ","))
+            and len(line.split()) <= _HEADLINE_MAX_WORDS)
+
+
+class PlainTextParser(Parser):
+    name = "text"
+    extensions = (".txt", ".text")
+
+    def parse(self, source: str, path: str | None = None) -> Document:
+        spans = split_paragraphs(source)
+        paragraphs = []
+        for index, span in enumerate(spans):
+            scope = "headline" if index == 0 and _is_headline(source, span, len(spans)) else "body"
+            paragraphs.append(Paragraph(index, span[0], span[1], scope))
+        return Document(source, paragraphs, path=path, format=self.name)
+
+
+@hookimpl
+def newslint_parsers():
+    return [PlainTextParser()]

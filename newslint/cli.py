@@ -1,0 +1,109 @@
+"""The ``newslint`` command line.
+
+Exit codes: 0 when nothing at or above the ``--fail-on`` level was found, 1 when
+something was, 2 on usage, configuration or input errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Sequence
+
+from newslint import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's default exit code is already 2; keep its message short
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"newslint: error: {message}\n")
+
+
+def _selectors(values: list[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    return [item.strip() for value in values for item in value.split(",") if item.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="newslint", description="A linter for news copy.")
+    parser.add_argument("--version", action="version", version=f"newslint {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = commands.add_parser("check", help="check articles for problems")
+    check.add_argument("paths", nargs="*", metavar="PATH",
+                       help="files or folders to check ('-' reads standard input); default: .")
+    check.add_argument("--config", metavar="PATH", help="use this configuration file for every file")
+    check.add_argument("--format", default="text", metavar="FORMAT",
+                       help="output format: text (default), json, or one a plugin adds")
+    check.add_argument("--select", action="append", metavar="RULES",
+                       help="check only these rule ids or plugin prefixes (comma separated)")
+    check.add_argument("--ignore", action="append", metavar="RULES",
+                       help="do not check these rule ids or plugin prefixes (comma separated)")
+    check.add_argument("--fail-on", choices=FAIL_ON, default="warning",
+                       help="exit 1 when a finding at or above this severity is found (default: warning)")
+    check.add_argument("--stdin-filename", metavar="PATH",
+                       help="the name of the text read from '-': chooses the parser and the config")
+
+    rules = commands.add_parser("rules", help="list every rule")
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+
+    explain = commands.add_parser("explain", help="print a rule's documentation")
+    explain.add_argument("rule", metavar="RULE")
+
+    commands.add_parser("plugins", help="list loaded plugins and what they contribute")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError):
+            pass
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_ERROR
+    from newslint.errors import NewslintError
+
+    try:
+        return _run(args)
+    except NewslintError as error:
+        print(f"newslint: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERROR
+    except Exception as error:  # never a traceback unless asked for
+        if args.debug:
+            raise
+        print(f"newslint: internal error: {type(error).__name__}: {error} "
+              f"(run with --debug for the traceback, and please report it)", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _run(args: argparse.Namespace) -> int:
+    from newslint import commands
+
+    if args.command == "check":
+        return commands.check(args)
+    if args.command == "rules":
+        return commands.list_rules(args)
+    if args.command == "explain":
+        return commands.explain(args)
+    if args.command == "plugins":
+        return commands.list_plugins(args)
+    raise AssertionError(args.command)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

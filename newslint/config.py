@@ -1,0 +1,287 @@
+"""Configuration: the shipped defaults (rules.yaml) with a user's file merged over them.
+
+A user file (``.newslint.yaml``) may set, at its top level:
+
+- ``rules``: per rule id, a severity (``off|info|warning|error``) or a mapping
+  with ``severity`` and the rule's options;
+- ``select`` / ``ignore``: rule ids or plugin prefixes (``names``, ``punctuation/``);
+- ``exclude``: glob patterns, relative to the file's folder, of paths not to check;
+- ``names``: house-style name data, merged key by key over the defaults.
+
+Everything is validated against the loaded rules; a mistake is a ``ConfigError``
+naming the file, line and key.
+"""
+
+from __future__ import annotations
+
+import copy
+import fnmatch
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable
+
+from newslint.errors import ConfigError
+from newslint.yamlfile import LineDict, load_yaml
+
+if TYPE_CHECKING:
+    from newslint.registry import Registry
+    from newslint.rule import Rule
+
+CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
+SEVERITY_LEVELS = ("off", "info", "warning", "error")
+TOP_LEVEL_KEYS = ("rules", "select", "ignore", "exclude", "names")
+DATA_SECTIONS = ("names",)
+_OPTION_TYPES = {"bool": bool, "int": int, "str": str, "list": list, "map": dict}
+
+
+def default_config_path() -> Path:
+    """The shipped rules.yaml: packaged beside this module, or at the root of a source checkout."""
+    packaged = Path(__file__).with_name("rules.yaml")
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "rules.yaml"
+
+
+@dataclass
+class RuleSettings:
+    severity: str
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Config:
+    """A merged, validated configuration. Build it with ``load_config``."""
+
+    rules: dict[str, RuleSettings]
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+    #: The folder exclude patterns are relative to (the user file's folder).
+    root: Path | None = None
+    #: The files merged, defaults first.
+    sources: list[str] = field(default_factory=list)
+    #: The plugins this configuration was validated against.
+    registry: "Registry | None" = field(default=None, repr=False, compare=False)
+
+    def is_selected(self, rule_id: str) -> bool:
+        if self.select is not None and not any(_matches(rule_id, s) for s in self.select):
+            return False
+        return not any(_matches(rule_id, i) for i in self.ignore)
+
+    def severity_of(self, rule_id: str) -> str:
+        return self.rules[rule_id].severity
+
+    def is_excluded(self, path: Path | str) -> bool:
+        if not self.exclude:
+            return False
+        absolute = Path(os.path.abspath(path))
+        candidates = [absolute.name, absolute.as_posix()]
+        if self.root is not None:
+            try:
+                candidates.append(absolute.relative_to(self.root).as_posix())
+            except ValueError:
+                pass
+        for pattern in self.exclude:
+            for candidate in candidates:
+                if fnmatch.fnmatchcase(candidate, pattern) or fnmatch.fnmatchcase(candidate, pattern.rstrip("/") + "/*"):
+                    return True
+                # A pattern naming a folder excludes everything below it.
+                parts = candidate.split("/")
+                if any(fnmatch.fnmatchcase("/".join(parts[:i]), pattern.rstrip("/")) for i in range(1, len(parts))):
+                    return True
+        return False
+
+    @cached_property
+    def active_rules(self) -> list[tuple["Rule", str]]:
+        """Instances of the enabled rules, with their severities. Built once per configuration."""
+        from newslint.registry import default_registry
+
+        return self.instantiate(self.registry or default_registry())
+
+    def instantiate(self, registry: "Registry") -> list[tuple["Rule", str]]:
+        active = []
+        for rule_id, rule_class in registry.rules.items():
+            settings = self.rules.get(rule_id) or RuleSettings(rule_class.severity)
+            if settings.severity == "off" or not self.is_selected(rule_id):
+                continue
+            active.append((rule_class(settings.options, self.data), settings.severity))
+        return active
+
+
+def _matches(rule_id: str, selector: str) -> bool:
+    selector = selector.rstrip("/")
+    return rule_id == selector or rule_id.startswith(selector + "/")
+
+
+def _selector_known(selector: str, registry: "Registry") -> bool:
+    return any(_matches(rule_id, selector) for rule_id in registry.rules)
+
+
+def _deep_merge(base: dict, override: dict) -> dict:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _deep_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _string_list(raw: Any, *, path: str, line: int | None, key: str) -> list[str]:
+    if isinstance(raw, str):
+        raw = [raw]
+    if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
+        raise ConfigError("expected a list of strings", path=path, line=line, key=key)
+    return list(raw)
+
+
+class _Layer:
+    """One configuration file, validated against the registry."""
+
+    def __init__(self, raw: Any, path: str, registry: "Registry", *, lenient: bool = False) -> None:
+        self.path = path
+        #: The shipped defaults name every built-in rule; a rule whose plugin is not
+        #: loaded is skipped there rather than failing every run (a test keeps them in step).
+        self.lenient = lenient
+        if raw is None:
+            raw = LineDict()
+        if not isinstance(raw, dict):
+            raise ConfigError("the configuration must be a mapping of settings", path=path, line=1)
+        self.raw = raw
+        self.registry = registry
+
+    def line(self, mapping: Any, key: Any) -> int | None:
+        return mapping.line_of(key) if isinstance(mapping, LineDict) else None
+
+    def apply(self, config: Config) -> None:
+        raw, path = self.raw, self.path
+        for key in raw:
+            if key not in TOP_LEVEL_KEYS:
+                raise ConfigError(f"unknown setting (expected one of: {', '.join(TOP_LEVEL_KEYS)})",
+                                  path=path, line=self.line(raw, key), key=str(key))
+        for key in ("select", "ignore"):
+            if key in raw:
+                selectors = _string_list(raw[key], path=path, line=self.line(raw, key), key=key)
+                for selector in selectors:
+                    if not _selector_known(selector, self.registry):
+                        raise ConfigError(f"unknown rule or plugin {selector!r}", path=path,
+                                          line=self.line(raw, key), key=key)
+                setattr(config, key, selectors)
+        if "exclude" in raw:
+            config.exclude = _string_list(raw["exclude"], path=path, line=self.line(raw, "exclude"),
+                                          key="exclude")
+        for section in DATA_SECTIONS:
+            if section in raw:
+                if not isinstance(raw[section], dict):
+                    raise ConfigError("expected a mapping", path=path, line=self.line(raw, section),
+                                      key=section)
+                config.data[section] = _deep_merge(config.data.get(section, {}), raw[section])
+        if "rules" in raw:
+            self._apply_rules(config)
+
+    def _apply_rules(self, config: Config) -> None:
+        rules, path = self.raw["rules"], self.path
+        if not isinstance(rules, dict):
+            raise ConfigError("expected a mapping of rule ids", path=path, line=self.line(self.raw, "rules"),
+                              key="rules")
+        for rule_id, entry in rules.items():
+            line = self.line(rules, rule_id)
+            rule_class = self.registry.rules.get(rule_id)
+            if rule_class is None and self.lenient:
+                continue
+            if rule_class is None:
+                raise ConfigError("unknown rule (see `newslint rules`)", path=path, line=line,
+                                  key=f"rules.{rule_id}")
+            settings = config.rules.setdefault(rule_id, RuleSettings(rule_class.severity))
+            if isinstance(entry, str):
+                entry = {"severity": entry}
+            elif entry is None:
+                entry = {}
+            if not isinstance(entry, dict):
+                raise ConfigError("expected a severity or a mapping of settings", path=path, line=line,
+                                  key=f"rules.{rule_id}")
+            for key, value in entry.items():
+                key_line = self.line(entry, key) or line
+                where = f"rules.{rule_id}.{key}"
+                if key == "severity":
+                    if value not in SEVERITY_LEVELS:
+                        raise ConfigError(f"severity must be one of {', '.join(SEVERITY_LEVELS)}, "
+                                          f"not {value!r}", path=path, line=key_line, key=where)
+                    settings.severity = value
+                    continue
+                option = rule_class.options.get(key)
+                if option is None:
+                    known = ", ".join(sorted(rule_class.options)) or "none"
+                    raise ConfigError(f"unknown option (this rule's options: severity, {known})",
+                                      path=path, line=key_line, key=where)
+                expected = _OPTION_TYPES.get(option.type, object)
+                if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+                    raise ConfigError(f"expected a value of type {option.type}, not {type(value).__name__}",
+                                      path=path, line=key_line, key=where)
+                settings.options[key] = value
+
+
+def find_user_config(start: Path) -> Path | None:
+    """The nearest .newslint.yaml in ``start`` or a folder above it."""
+    directory = start if start.is_dir() else start.parent
+    directory = Path(os.path.abspath(directory))
+    for folder in (directory, *directory.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+_DEFAULT_LAYERS: dict[int, Config] = {}
+
+
+def _defaults(registry: "Registry") -> Config:
+    cached = _DEFAULT_LAYERS.get(id(registry))
+    if cached is None:
+        path = default_config_path()
+        cached = Config(rules={}, sources=[str(path)])
+        _Layer(load_yaml(path), str(path), registry, lenient=True).apply(cached)
+        _DEFAULT_LAYERS[id(registry)] = cached
+    config = copy.deepcopy(cached)
+    config.registry = registry
+    return config
+
+
+def load_config(path: str | os.PathLike | None = None, *, registry: "Registry | None" = None,
+                select: Iterable[str] | None = None, ignore: Iterable[str] = (),
+                overrides: dict | None = None) -> Config:
+    """The defaults, with the user file at ``path`` (if any) merged over them.
+
+    ``select`` replaces the selection, ``ignore`` extends it (as the CLI flags do);
+    ``overrides`` is a mapping in the same shape as a user file.
+    """
+    from newslint.registry import default_registry
+
+    registry = registry or default_registry()
+    config = _defaults(registry)
+    if path is not None:
+        path = Path(path)
+        _Layer(load_yaml(path), str(path), registry).apply(config)
+        config.root = Path(os.path.abspath(path)).parent
+        config.sources.append(str(path))
+    if overrides:
+        _Layer(overrides, "<overrides>", registry).apply(config)
+    if select is not None:
+        selectors = list(select)
+        _check_selectors(selectors, registry, "--select")
+        config.select = selectors
+    ignore = list(ignore)
+    if ignore:
+        _check_selectors(ignore, registry, "--ignore")
+        config.ignore = config.ignore + ignore
+    return config
+
+
+def _check_selectors(selectors: list[str], registry: "Registry", flag: str) -> None:
+    for selector in selectors:
+        if not _selector_known(selector, registry):
+            raise ConfigError(f"{flag}: unknown rule or plugin {selector!r} (see `newslint rules`)")

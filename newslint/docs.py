@@ -1,0 +1,67 @@
+"""Rule documentation generated from rule metadata (``newslint explain``, docs/rules.md)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newslint.rule import Flag, Pass
+
+if TYPE_CHECKING:
+    from newslint.config import Config
+    from newslint.registry import Registry
+    from newslint.rule import Rule
+
+_FIX_TEXT = {None: "no automatic fix", "safe": "safe fix (applied by `--fix`)",
+             "unsafe": "unsafe fix (applied only with `--unsafe-fixes`)"}
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def rule_markdown(rule: type["Rule"], config: "Config | None" = None, heading: str = "#") -> str:
+    severity = rule.severity
+    if config is not None and rule.id in config.rules:
+        severity = config.rules[rule.id].severity
+    parts = [f"{heading} {rule.id}", "", f"{rule.summary}", "",
+             f"- Default severity: **{severity}**", f"- Fix: {_FIX_TEXT[rule.fix]}", ""]
+    documentation = rule.documentation()
+    if documentation:
+        parts += [documentation, ""]
+    if rule.options:
+        parts += [f"{heading}# Options", "", "| option | type | default | meaning |", "|---|---|---|---|"]
+        for name, option in rule.options.items():
+            default = option.default
+            shown = f"`{default!r}`" if not isinstance(default, (list, dict)) or len(repr(default)) < 40 \
+                else f"({type(default).__name__}, see rules.yaml)"
+            parts.append(f"| `{name}` | {option.type} | {_cell(shown)} | {_cell(option.help)} |")
+        parts.append("")
+    flagged = [e for e in rule.examples if isinstance(e, Flag)]
+    passed = [e for e in rule.examples if isinstance(e, Pass)]
+    if flagged or passed:
+        parts += [f"{heading}# Examples", "", "| text | result |", "|---|---|"]
+        for example in flagged:
+            result = f"flags `{_cell(example.match)}`"
+            if example.fixed is not None:
+                result += f"; fixed: {_cell(example.fixed)}"
+            parts.append(f"| {_cell(example.text)} | {result} |")
+        for example in passed:
+            parts.append(f"| {_cell(example.text)} | not flagged |")
+        parts.append("")
+    return "\n".join(parts) + "\n"
+
+
+def rules_markdown(registry: "Registry", config: "Config | None" = None) -> str:
+    """The whole rule reference, as docs/rules.md holds it."""
+    parts = ["# Rule reference", "",
+             "Generated from the rules' own metadata by `newslint rules --format markdown`; "
+             "a test fails when this file is stale.", "",
+             "| rule | severity | fix | summary |", "|---|---|---|---|"]
+    for rule in registry.rules.values():
+        severity = config.rules[rule.id].severity if config and rule.id in config.rules else rule.severity
+        anchor = rule.id.replace("/", "").lower()
+        parts.append(f"| [`{rule.id}`](#{anchor}) | {severity} | {rule.fix or '-'} | {_cell(rule.summary)} |")
+    parts.append("")
+    for rule in registry.rules.values():
+        parts.append(rule_markdown(rule, config, heading="##"))
+    return "\n".join(parts)

@@ -1,0 +1,99 @@
+"""Finding the files to check and reading them."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from newslint.errors import InputError
+
+DEFAULT_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+_SNIFF_BYTES = 8192
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """A decoded file: its text without a byte-order mark, and how it was stored."""
+
+    text: str
+    bom: bool = False
+
+
+def decode(data: bytes, path: str) -> SourceText:
+    """Decode UTF-8 (with or without a BOM); anything else is an ``InputError`` with the byte offset."""
+    bom = data.startswith(b"\xef\xbb\xbf")
+    try:
+        text = data.decode("utf-8-sig" if bom else "utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(path, f"not valid UTF-8: byte 0x{data[error.start]:02x} at byte offset "
+                               f"{error.start} cannot be decoded ({error.reason})") from None
+    return SourceText(text, bom)
+
+
+def read_source(path: str) -> SourceText:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except IsADirectoryError:
+        raise InputError(path, "is a directory") from None
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except OSError as error:
+        raise InputError(path, f"cannot read: {error.strerror or error}") from None
+    return decode(data, path)
+
+
+def looks_binary(path: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return b"\0" in handle.read(_SNIFF_BYTES)
+    except OSError:
+        return False
+
+
+def _is_hidden(name: str) -> bool:
+    return name.startswith(".") and name not in (".", "..")
+
+
+def iter_files(paths: list[str], extensions: frozenset[str] | set[str],
+               is_excluded=lambda path: False) -> Iterator[str]:
+    """Files to check: given files as they are; directories walked for ``extensions``.
+
+    Hidden files and folders, excluded paths and binary files found while walking
+    are skipped. Each file is yielded once, in sorted order within a folder.
+    """
+    seen: set[str] = set()
+    for given in paths:
+        if os.path.isdir(given):
+            for root, dirs, files in os.walk(given):
+                dirs[:] = sorted(d for d in dirs if not _is_hidden(d)
+                                 and not is_excluded(os.path.join(root, d)))
+                for name in sorted(files):
+                    if _is_hidden(name) or os.path.splitext(name)[1].lower() not in extensions:
+                        continue
+                    path = os.path.join(root, name)
+                    key = os.path.realpath(path)
+                    if key in seen or is_excluded(path) or looks_binary(path):
+                        continue
+                    seen.add(key)
+                    yield path
+        else:
+            key = os.path.realpath(given)
+            if key in seen or (os.path.exists(given) and is_excluded(given)):
+                continue
+            seen.add(key)
+            yield given
+
+
+def display_path(path: str) -> str:
+    """A path as given, or relative to the working directory when it is absolute and below it."""
+    if os.path.isabs(path):
+        try:
+            relative = os.path.relpath(path)
+        except ValueError:
+            return path
+        if not relative.startswith(".."):
+            return relative
+    return path

@@ -1,0 +1,153 @@
+"""The contract between the engine and a rule.
+
+A rule is a class: metadata (id, severity, summary, documentation, options,
+examples) as class attributes, and ``check(document)`` yielding ``Problem``s
+in prose offsets. The engine turns problems into findings with source
+positions; a rule never computes a line or column itself.
+
+    class RepeatedWord(Rule):
+        \"\"\"What it flags, why, an example and the fix: the rule's documentation.\"\"\"
+        id = "artifacts/repeated-word"
+        summary = "A word typed twice in a row"
+        severity = "warning"
+        fix = "safe"
+        examples = [Flag("It was the the end.", "the the"), Pass("He had had enough.")]
+
+        def check(self, document):
+            ...
+            yield self.problem(start, end, "Repeated word", replacement="the")
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Mapping
+
+if TYPE_CHECKING:
+    from newslint.document import Document
+
+FIX_KINDS = (None, "safe", "unsafe")
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A documented, typed option of a rule, settable in rules.yaml or a user config."""
+
+    default: Any
+    help: str
+    #: The YAML types accepted: "bool", "int", "str", "list", "map".
+    type: str = "str"
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """An example the rule must flag; ``match`` is the exact text of the flagged span."""
+
+    text: str
+    match: str
+    #: The text after applying the rule's fix, when it has one.
+    fixed: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Pass:
+    """An example the rule must not flag."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class TextEdit:
+    """Replace prose[start:end] with ``text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A rule's report, in prose offsets. The engine adds path, position and severity."""
+
+    start: int
+    end: int
+    message: str
+    suggestions: tuple[str, ...] = ()
+    edits: tuple[TextEdit, ...] = ()
+    safe: bool = True
+
+
+class Rule:
+    """Base class for rules. Subclasses set the metadata and implement ``check``."""
+
+    #: Public, stable id: ``plugin/rule-name``.
+    id: ClassVar[str] = ""
+    #: One line, for ``newslint rules`` and the rule reference.
+    summary: ClassVar[str] = ""
+    #: Default severity: "info", "warning" or "error".
+    severity: ClassVar[str] = "warning"
+    #: None (no fix), "safe" or "unsafe".
+    fix: ClassVar[str | None] = None
+    #: Options with defaults and help; values arrive in ``self.options``.
+    options: ClassVar[Mapping[str, Option]] = {}
+    #: Should-flag / should-pass examples, run by the test suite and shown in the docs.
+    examples: ClassVar[list[Flag | Pass]] = []
+
+    def __init__(self, options: Mapping[str, Any] | None = None,
+                 data: Mapping[str, Any] | None = None) -> None:
+        values = {name: option.default for name, option in self.options.items()}
+        values.update(options or {})
+        #: This rule's option values (defaults merged with configuration).
+        self.settings: dict[str, Any] = values
+        #: Shared house-style data from the configuration (e.g. the ``names`` dictionary).
+        self.data: Mapping[str, Any] = data or {}
+        self.setup()
+
+    def setup(self) -> None:
+        """Compile patterns once, after options are known. Override as needed."""
+
+    def check(self, document: "Document") -> Iterable[Problem]:
+        raise NotImplementedError
+
+    # -- helpers for subclasses ------------------------------------------------
+    def problem(self, start: int, end: int, message: str, *, replacement: str | None = None,
+                suggestions: Iterable[str] = (), edits: Iterable[TextEdit] = (),
+                safe: bool | None = None) -> Problem:
+        """Build a problem. ``replacement`` is shorthand for a one-edit fix of the span."""
+        edit_list = tuple(edits)
+        suggestion_list = tuple(suggestions)
+        if replacement is not None:
+            edit_list = (TextEdit(start, end, replacement),) + edit_list
+            if not suggestion_list and replacement:
+                suggestion_list = (replacement,)
+        if self.fix is None:
+            edit_list = ()
+        is_safe = (self.fix == "safe") if safe is None else safe
+        return Problem(start, end, message, suggestion_list, edit_list, is_safe)
+
+    @classmethod
+    def plugin(cls) -> str:
+        return cls.id.split("/", 1)[0]
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+
+def validate_rule_class(rule: type) -> list[str]:
+    """Problems with a rule class's metadata (empty when it is well formed)."""
+    problems = []
+    if not (isinstance(rule, type) and issubclass(rule, Rule)):
+        return [f"{rule!r} is not a newslint.Rule subclass"]
+    import re
+
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*/[a-z0-9][a-z0-9-]*", rule.id or ""):
+        problems.append(f"{rule.__name__}: id {rule.id!r} is not of the form plugin/rule-name")
+    if rule.severity not in ("info", "warning", "error"):
+        problems.append(f"{rule.id}: default severity {rule.severity!r} is not info, warning or error")
+    if rule.fix not in FIX_KINDS:
+        problems.append(f"{rule.id}: fix {rule.fix!r} is not None, 'safe' or 'unsafe'")
+    if not rule.summary:
+        problems.append(f"{rule.id}: no summary")
+    return problems

@@ -1,0 +1,8 @@
+"""names plugin."""
+
+from newslint import hookimpl
+
+
+@hookimpl
+def newslint_rules():
+    return []

@@ -1,0 +1,8 @@
+"""punctuation plugin."""
+
+from newslint import hookimpl
+
+
+@hookimpl
+def newslint_rules():
+    return []
