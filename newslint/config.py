@@ -196,7 +196,7 @@ class _Layer:
                 raise ConfigError("unknown rule (see `newslint rules`)", path=path, line=line,
                                   key=f"rules.{rule_id}")
             settings = config.rules.setdefault(rule_id, RuleSettings(rule_class.severity))
-            if isinstance(entry, str):
+            if isinstance(entry, (str, bool)):
                 entry = {"severity": entry}
             elif entry is None:
                 entry = {}
@@ -207,6 +207,8 @@ class _Layer:
                 key_line = self.line(entry, key) or line
                 where = f"rules.{rule_id}.{key}"
                 if key == "severity":
+                    if value is False:  # YAML 1.1 reads a bare `off` as false
+                        value = "off"
                     if value not in SEVERITY_LEVELS:
                         raise ConfigError(f"severity must be one of {', '.join(SEVERITY_LEVELS)}, "
                                           f"not {value!r}", path=path, line=key_line, key=where)

@@ -5,17 +5,18 @@ examples) as class attributes, and ``check(document)`` yielding ``Problem``s
 in prose offsets. The engine turns problems into findings with source
 positions; a rule never computes a line or column itself.
 
-    class RepeatedWord(Rule):
+    class NoWhom(Rule):
         \"\"\"What it flags, why, an example and the fix: the rule's documentation.\"\"\"
-        id = "artifacts/repeated-word"
-        summary = "A word typed twice in a row"
-        severity = "warning"
-        fix = "safe"
-        examples = [Flag("It was the the end.", "the the"), Pass("He had had enough.")]
+        id = "deskstyle/no-whom"
+        summary = "Avoid “whom”"
+        severity = "info"
+        fix = "unsafe"
+        examples = [Flag("To whom it may concern.", "whom", "To who it may concern."),
+                    Pass("Who said it?")]
 
         def check(self, document):
-            ...
-            yield self.problem(start, end, "Repeated word", replacement="the")
+            for match in re.finditer(r"\\bwhom\\b", document.text):
+                yield self.problem(match.start(), match.end(), "Use who", replacement="who")
 """
 
 from __future__ import annotations

@@ -1,0 +1,23 @@
+#!/usr/bin/env python3
+"""Regenerate docs/rules.md from the rules' metadata (tests/test_docs.py fails when it is stale)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from newslint.config import load_config
+from newslint.docs import rules_markdown
+from newslint.registry import default_registry
+
+TARGET = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
+
+
+def render() -> str:
+    registry = default_registry()
+    return rules_markdown(registry, load_config(registry=registry))
+
+
+if __name__ == "__main__":
+    TARGET.write_text(render(), encoding="utf-8")
+    print(f"wrote {TARGET}", file=sys.stderr)
