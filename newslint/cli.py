@@ -47,6 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="do not check these rule ids or plugin prefixes (comma separated)")
     check.add_argument("--fail-on", choices=FAIL_ON, default="warning",
                        help="exit 1 when a finding at or above this severity is found (default: warning)")
+    check.add_argument("--fix", action="store_true",
+                       help="apply safe fixes and write the files ('-': print the fixed text)")
+    check.add_argument("--unsafe-fixes", action="store_true",
+                       help="with --fix or --diff, also apply fixes that need an editor's judgment")
+    check.add_argument("--diff", action="store_true",
+                       help="print the fixes as a unified diff and write nothing (exit 1 when there is one)")
     check.add_argument("--stdin-filename", metavar="PATH",
                        help="the name of the text read from '-': chooses the parser and the config")
 

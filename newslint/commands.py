@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from argparse import Namespace
 
@@ -19,17 +20,21 @@ def _selectors(values):
 
 
 def check(args: Namespace) -> int:
-    from newslint.files import decode, display_path
-    from newslint.runner import ConfigResolver, check_files, check_source
+    from newslint.files import SourceText, decode, display_path
+    from newslint.runner import ConfigResolver, Input, iter_inputs
 
     registry = default_registry()
     reporter = registry.reporters.get(args.format)
     if reporter is None:
         raise UsageError(f"unknown format {args.format!r} (available: {', '.join(sorted(registry.reporters))})")
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        raise UsageError("--unsafe-fixes needs --fix or --diff")
     resolver = ConfigResolver(registry, config_path=args.config, select=_selectors(args.select),
                               ignore=_selectors(args.ignore) or [])
     paths = args.paths or ["."]
     report = Report()
+    session = _CheckSession(args, registry, report)
+
     if "-" in paths:
         name = args.stdin_filename
         shown = display_path(name) if name else "-"
@@ -38,25 +43,114 @@ def check(args: Namespace) -> int:
         except InputError as error:
             report.errors.append(FileError(shown, error.reason))
         else:
-            report.files += 1
-            report.findings.extend(check_source(source.text, name, resolver.for_path(name), registry, shown))
+            session.handle(Input(name, shown, source, None, resolver.for_path(name)))
         paths = [p for p in paths if p != "-"]
     if paths:
-        files = check_files(paths, resolver, registry)
-        report.findings.extend(files.findings)
-        report.errors.extend(files.errors)
-        report.files += files.files
+        roots = [os.path.realpath(p) for p in paths]
+        for item in iter_inputs(paths, resolver, registry, report.errors):
+            session.handle(item, roots)
     report.findings.sort(key=lambda f: f.sort_key)
-    context = ReportContext(registry, fail_on=args.fail_on, tty=sys.stdout.isatty())
-    sys.stdout.write(reporter.render(report, context))
-    sys.stdout.flush()
-    if report.errors:
-        return 2
-    if args.fail_on != "never":
-        threshold = SEVERITY_RANK[args.fail_on]
-        if any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings):
-            return 1
-    return 0
+    return session.finish(reporter)
+
+
+class _CheckSession:
+    """Checks (and with --fix/--diff, fixes) inputs one by one, then reports."""
+
+    def __init__(self, args: Namespace, registry, report: Report) -> None:
+        self.args = args
+        self.registry = registry
+        self.report = report
+        self.fixed_problems = 0
+        self.fixed_files = 0
+        self.diffs: list[str] = []
+        self.stdin_output: str | None = None
+
+    def handle(self, item, roots: list[str] | None = None) -> None:
+        from newslint.runner import check_source
+
+        args, report = self.args, self.report
+        report.files += 1
+        if not (args.fix or args.diff):
+            report.findings.extend(check_source(item.source.text, item.path, item.config, self.registry, item.shown))
+            return
+        from newslint.fixer import encode, fix_text, write_atomically
+
+        result = fix_text(item.source.text, item.path, item.config, self.registry,
+                          unsafe=args.unsafe_fixes, display=item.shown)
+        if item.raw is None and args.fix:  # standard input: the fixed text goes to standard output
+            self.stdin_output = result.text
+        if result.changed:
+            if args.diff:
+                self.diffs.append(_unified_diff(item.source.text, result.text, item.shown))
+            elif item.raw is not None:
+                real = os.path.realpath(item.path)
+                if roots is not None and not any(real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+                                                 for root in roots):
+                    report.errors.append(FileError(item.shown, "resolves outside the paths given: not written"))
+                    report.findings.extend(result.remaining)
+                    return
+                try:
+                    write_atomically(item.path, encode(result.text, item.source.bom), item.raw)
+                except InputError as error:
+                    report.errors.append(FileError(item.shown, error.reason))
+                    report.findings.extend(
+                        _recheck(item, self.registry))
+                    return
+                except OSError as error:
+                    report.errors.append(FileError(item.shown, f"cannot write: {error.strerror or error}"))
+                    return
+            self.fixed_problems += result.fixed
+            self.fixed_files += 1
+        report.findings.extend(result.remaining)
+
+    def finish(self, reporter) -> int:
+        args, report = self.args, self.report
+        context = ReportContext(self.registry, fail_on=args.fail_on, tty=sys.stdout.isatty())
+        if args.diff:
+            sys.stdout.write("".join(self.diffs))
+            sys.stdout.flush()
+            if report.errors:
+                for error in report.errors:
+                    print(f"{error.path}: error: {error.message}", file=sys.stderr)
+                return 2
+            return 1 if self.diffs else 0
+        rendered = reporter.render(report, context)
+        if self.stdin_output is not None:
+            sys.stdout.write(self.stdin_output)
+            sys.stderr.write(rendered)
+        else:
+            sys.stdout.write(rendered)
+        if args.fix:
+            remaining = len(report.findings)
+            summary = (f"Fixed {self.fixed_problems} problem{'s' if self.fixed_problems != 1 else ''} in "
+                       f"{self.fixed_files} file{'s' if self.fixed_files != 1 else ''} ({remaining} remaining).\n")
+            (sys.stdout if args.format == "text" and self.stdin_output is None else sys.stderr).write(summary)
+        sys.stdout.flush()
+        if report.errors:
+            return 2
+        if args.fail_on != "never":
+            threshold = SEVERITY_RANK[args.fail_on]
+            if any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings):
+                return 1
+        return 0
+
+
+def _recheck(item, registry):
+    from newslint.runner import check_source
+
+    return check_source(item.source.text, item.path, item.config, registry, item.shown)
+
+
+def _unified_diff(before: str, after: str, shown: str) -> str:
+    import difflib
+
+    absolute = os.path.isabs(shown)
+    lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                 fromfile=shown if absolute else f"a/{shown}",
+                                 tofile=shown if absolute else f"b/{shown}")
+    text = "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
+                   for line in lines)
+    return text
 
 
 def _configured_severity(rule_id: str, config) -> str:

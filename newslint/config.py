@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
 SEVERITY_LEVELS = ("off", "info", "warning", "error")
-TOP_LEVEL_KEYS = ("rules", "select", "ignore", "exclude", "names")
+TOP_LEVEL_KEYS = ("rules", "select", "ignore", "exclude", "names", "formats", "parser-options", "per-path")
 DATA_SECTIONS = ("names",)
 _OPTION_TYPES = {"bool": bool, "int": int, "str": str, "list": list, "map": dict}
 
@@ -48,6 +48,8 @@ def default_config_path() -> Path:
 class RuleSettings:
     severity: str
     options: dict[str, Any] = field(default_factory=dict)
+    #: Where the rule applies (see newslint.scopes); None keeps the rule's own default.
+    scopes: tuple[str, ...] | None = None
 
 
 @dataclass
@@ -63,8 +65,39 @@ class Config:
     root: Path | None = None
     #: The files merged, defaults first.
     sources: list[str] = field(default_factory=list)
+    #: File extension (".mdx") → parser name ("markdown"), over the parsers' own defaults.
+    formats: dict[str, str] = field(default_factory=dict)
+    #: Parser name → options for that parser (e.g. markdown: {frontmatter-prose: [title]}).
+    parser_options: dict[str, dict] = field(default_factory=dict)
+    #: ``per-path`` sections: (glob, settings, file they came from), applied by ``for_file``.
+    per_path: list[tuple[str, dict, str]] = field(default_factory=list)
     #: The plugins this configuration was validated against.
     registry: "Registry | None" = field(default=None, repr=False, compare=False)
+
+    def clone(self) -> "Config":
+        return Config(rules=copy.deepcopy(self.rules), select=None if self.select is None else list(self.select),
+                      ignore=list(self.ignore), exclude=list(self.exclude), data=copy.deepcopy(self.data),
+                      root=self.root, sources=list(self.sources), formats=dict(self.formats),
+                      parser_options=copy.deepcopy(self.parser_options), per_path=list(self.per_path),
+                      registry=self.registry)
+
+    def for_file(self, path: str | os.PathLike | None) -> "Config":
+        """This configuration with the ``per-path`` sections matching ``path`` applied."""
+        if not self.per_path or path is None:
+            return self
+        matching = tuple(i for i, (pattern, _, _) in enumerate(self.per_path)
+                         if _path_matches(path, pattern, self.root))
+        if not matching:
+            return self
+        cache = self.__dict__.setdefault("_per_path_cache", {})
+        if matching not in cache:
+            derived = self.clone()
+            derived.per_path = []
+            for index in matching:
+                _, settings, source = self.per_path[index]
+                _Layer(settings, source, self.registry, nested=True).apply(derived)
+            cache[matching] = derived
+        return cache[matching]
 
     def is_selected(self, rule_id: str) -> bool:
         if self.select is not None and not any(_matches(rule_id, s) for s in self.select):
@@ -75,40 +108,51 @@ class Config:
         return self.rules[rule_id].severity
 
     def is_excluded(self, path: Path | str) -> bool:
-        if not self.exclude:
-            return False
-        absolute = Path(os.path.abspath(path))
-        candidates = [absolute.name, absolute.as_posix()]
-        if self.root is not None:
-            try:
-                candidates.append(absolute.relative_to(self.root).as_posix())
-            except ValueError:
-                pass
-        for pattern in self.exclude:
-            for candidate in candidates:
-                if fnmatch.fnmatchcase(candidate, pattern) or fnmatch.fnmatchcase(candidate, pattern.rstrip("/") + "/*"):
-                    return True
-                # A pattern naming a folder excludes everything below it.
-                parts = candidate.split("/")
-                if any(fnmatch.fnmatchcase("/".join(parts[:i]), pattern.rstrip("/")) for i in range(1, len(parts))):
-                    return True
-        return False
+        return any(_path_matches(path, pattern, self.root) for pattern in self.exclude)
 
     @cached_property
-    def active_rules(self) -> list[tuple["Rule", str]]:
-        """Instances of the enabled rules, with their severities. Built once per configuration."""
+    def active_rules(self) -> list["ActiveRule"]:
+        """Instances of the enabled rules, with their severities and scopes. Built once per configuration."""
         from newslint.registry import default_registry
 
         return self.instantiate(self.registry or default_registry())
 
-    def instantiate(self, registry: "Registry") -> list[tuple["Rule", str]]:
+    def instantiate(self, registry: "Registry") -> list["ActiveRule"]:
         active = []
         for rule_id, rule_class in registry.rules.items():
             settings = self.rules.get(rule_id) or RuleSettings(rule_class.severity)
             if settings.severity == "off" or not self.is_selected(rule_id):
                 continue
-            active.append((rule_class(settings.options, self.data), settings.severity))
+            scopes = settings.scopes if settings.scopes is not None else tuple(rule_class.scopes)
+            active.append(ActiveRule(rule_class(settings.options, self.data), settings.severity, scopes))
         return active
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    rule: "Rule"
+    severity: str
+    scopes: tuple[str, ...] = ()
+
+
+def _path_matches(path: str | os.PathLike, pattern: str, root: Path | None) -> bool:
+    """Whether a glob matches ``path``: its name, its path relative to ``root``, or a folder above it."""
+    absolute = Path(os.path.abspath(path))
+    candidates = [absolute.name, absolute.as_posix()]
+    if root is not None:
+        try:
+            candidates.append(absolute.relative_to(root).as_posix())
+        except ValueError:
+            pass
+    pattern = pattern.rstrip("/")
+    for candidate in candidates:
+        if fnmatch.fnmatchcase(candidate, pattern):
+            return True
+        # A pattern naming a folder matches everything below it.
+        parts = candidate.split("/")
+        if any(fnmatch.fnmatchcase("/".join(parts[:i]), pattern) for i in range(1, len(parts))):
+            return True
+    return False
 
 
 def _matches(rule_id: str, selector: str) -> bool:
@@ -141,8 +185,11 @@ def _string_list(raw: Any, *, path: str, line: int | None, key: str) -> list[str
 class _Layer:
     """One configuration file, validated against the registry."""
 
-    def __init__(self, raw: Any, path: str, registry: "Registry", *, lenient: bool = False) -> None:
+    def __init__(self, raw: Any, path: str, registry: "Registry", *, lenient: bool = False,
+                 nested: bool = False) -> None:
         self.path = path
+        #: A per-path section: it may not set exclude or per-path itself.
+        self.nested = nested
         #: The shipped defaults name every built-in rule; a rule whose plugin is not
         #: loaded is skipped there rather than failing every run (a test keeps them in step).
         self.lenient = lenient
@@ -158,9 +205,10 @@ class _Layer:
 
     def apply(self, config: Config) -> None:
         raw, path = self.raw, self.path
+        allowed = [k for k in TOP_LEVEL_KEYS if not (self.nested and k in ("exclude", "per-path"))]
         for key in raw:
-            if key not in TOP_LEVEL_KEYS:
-                raise ConfigError(f"unknown setting (expected one of: {', '.join(TOP_LEVEL_KEYS)})",
+            if key not in allowed:
+                raise ConfigError(f"unknown setting (expected one of: {', '.join(allowed)})",
                                   path=path, line=self.line(raw, key), key=str(key))
         for key in ("select", "ignore"):
             if key in raw:
@@ -179,8 +227,51 @@ class _Layer:
                     raise ConfigError("expected a mapping", path=path, line=self.line(raw, section),
                                       key=section)
                 config.data[section] = _deep_merge(config.data.get(section, {}), raw[section])
+        if "formats" in raw:
+            formats = raw["formats"]
+            if not isinstance(formats, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                                        for k, v in formats.items()):
+                raise ConfigError("expected a mapping of file extensions to parser names",
+                                  path=path, line=self.line(raw, "formats"), key="formats")
+            for extension, parser in formats.items():
+                if parser not in self.registry.parsers:
+                    raise ConfigError(f"no parser named {parser!r} (available: "
+                                      f"{', '.join(sorted(self.registry.parsers))})",
+                                      path=path, line=self.line(formats, extension), key=f"formats.{extension}")
+                key = extension.lower() if extension.startswith(".") else "." + extension.lower()
+                config.formats[key] = parser
+        if "parser-options" in raw:
+            options = raw["parser-options"]
+            if not isinstance(options, dict):
+                raise ConfigError("expected a mapping of parser names to options", path=path,
+                                  line=self.line(raw, "parser-options"), key="parser-options")
+            for name, values in options.items():
+                parser = self.registry.parsers.get(name)
+                where = f"parser-options.{name}"
+                if parser is None:
+                    raise ConfigError("no such parser", path=path, line=self.line(options, name), key=where)
+                if not isinstance(values, dict):
+                    raise ConfigError("expected a mapping", path=path, line=self.line(options, name), key=where)
+                for key in values:
+                    if key not in parser.options:
+                        raise ConfigError(f"unknown option (this parser's options: "
+                                          f"{', '.join(sorted(parser.options)) or 'none'})", path=path,
+                                          line=self.line(values, key) or self.line(options, name),
+                                          key=f"{where}.{key}")
+                config.parser_options[name] = {**config.parser_options.get(name, {}), **values}
         if "rules" in raw:
             self._apply_rules(config)
+        if "per-path" in raw:
+            sections = raw["per-path"]
+            if not isinstance(sections, dict):
+                raise ConfigError("expected a mapping of globs to settings", path=path,
+                                  line=self.line(raw, "per-path"), key="per-path")
+            for pattern, settings in sections.items():
+                if not isinstance(settings, dict):
+                    raise ConfigError("expected a mapping of settings", path=path,
+                                      line=self.line(sections, pattern), key=f"per-path.{pattern}")
+                _Layer(settings, path, self.registry, nested=True).apply(config.clone())  # validate now
+                config.per_path.append((str(pattern), settings, path))
 
     def _apply_rules(self, config: Config) -> None:
         rules, path = self.raw["rules"], self.path
@@ -214,10 +305,13 @@ class _Layer:
                                           f"not {value!r}", path=path, line=key_line, key=where)
                     settings.severity = value
                     continue
+                if key == "scopes":
+                    settings.scopes = tuple(_string_list(value, path=path, line=key_line, key=where))
+                    continue
                 option = rule_class.options.get(key)
                 if option is None:
                     known = ", ".join(sorted(rule_class.options)) or "none"
-                    raise ConfigError(f"unknown option (this rule's options: severity, {known})",
+                    raise ConfigError(f"unknown option (this rule's options: severity, scopes, {known})",
                                       path=path, line=key_line, key=where)
                 expected = _OPTION_TYPES.get(option.type, object)
                 if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
@@ -248,7 +342,7 @@ def _defaults(registry: "Registry") -> Config:
         cached = Config(rules={}, sources=[str(path)])
         _Layer(load_yaml(path), str(path), registry, lenient=True).apply(cached)
         _DEFAULT_LAYERS[id(registry)] = cached
-    config = copy.deepcopy(cached)
+    config = cached.clone()
     config.registry = registry
     return config
 

@@ -44,6 +44,21 @@ class Sentence:
 
 
 @dataclass(frozen=True, slots=True)
+class Directive:
+    """An in-text control comment, e.g. ``<!-- newslint-disable-next-line names -->``.
+
+    ``kind`` is "disable", "enable", "disable-line" or "disable-next-line";
+    ``rules`` the ids or plugin prefixes it names (empty: every rule);
+    ``start``/``end`` the comment's source offsets.
+    """
+
+    kind: str
+    rules: tuple[str, ...]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Token:
     """A word: letters and digits, with inner apostrophes and hyphens (``Russia’s``, ``President-elect``)."""
 
@@ -65,13 +80,15 @@ class Document:
 
     def __init__(self, text: str, paragraphs: list[Paragraph], *, source: str | None = None,
                  source_map: SourceMap | None = None, path: str | None = None,
-                 format: str = "text") -> None:
+                 format: str = "text", directives: list[Directive] | None = None) -> None:
         self.text = text
         self.source = text if source is None else source
         self.source_map = source_map or SourceMap.identity(len(text))
         self.paragraphs = paragraphs
         self.path = path
         self.format = format
+        #: Suppression comments found by the parser, in source order.
+        self.directives = directives or []
 
     # -- positions ---------------------------------------------------------
     @cached_property

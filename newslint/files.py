@@ -33,16 +33,19 @@ def decode(data: bytes, path: str) -> SourceText:
 
 
 def read_source(path: str) -> SourceText:
+    return decode(read_bytes(path), path)
+
+
+def read_bytes(path: str) -> bytes:
     try:
         with open(path, "rb") as handle:
-            data = handle.read()
+            return handle.read()
     except IsADirectoryError:
         raise InputError(path, "is a directory") from None
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except OSError as error:
         raise InputError(path, f"cannot read: {error.strerror or error}") from None
-    return decode(data, path)
 
 
 def looks_binary(path: str) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Mapping
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -14,5 +14,9 @@ class Parser:
     #: File extensions (with the dot, lowercase) this parser reads by default.
     extensions: ClassVar[tuple[str, ...]] = ()
 
-    def parse(self, source: str, path: str | None = None) -> "Document":
+    #: Options this parser accepts from ``parser-options.<name>`` in the configuration.
+    options: ClassVar[dict[str, str]] = {}
+
+    def parse(self, source: str, path: str | None = None, options: Mapping[str, Any] | None = None) -> "Document":
+        """Return the document's prose with a source map into ``source``; never raise on odd input."""
         raise NotImplementedError

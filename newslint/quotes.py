@@ -1,18 +1,36 @@
 """Quotation marks: which mark opens, which closes, which is an apostrophe.
 
-Computed once per document and shared by the punctuation and attribution
-rules. Curly and straight marks are both handled; a straight mark, and a curly
-one used against its shape (German „…“), is told apart by its neighbours.
-Pairs are matched per paragraph with a stack per family (double, single).
+Computed once per document and shared by every rule that cares about quotes
+(punctuation, attribution). Curly and straight marks are both handled; a
+straight mark, and a curly one used against its shape (German „…“), is told
+apart by its neighbours: a mark after white space (or an opening bracket or
+dash) and before a word opens, a mark after a word and before white space or
+punctuation closes. When the neighbours do not decide, a straight mark closes
+the innermost open quotation of its family if there is one, and a curly mark
+takes the role of its shape.
 
-Apostrophes: a single mark between letters (Russia’s, O’Connell), at a word's
-start before an elision (’90s, ’em, ’til, rock ’n’ roll), or after a word when
-no single quotation is open (the troops’ morale) is an apostrophe.
+Apostrophes: a single mark between letters or digits (Russia’s, O’Connell,
+5'11), at a word's start before a digit or a known elision (’90s, ’em, ’til,
+rock ’n’ roll), or after a word when no single quotation is open (the troops’
+morale) is an apostrophe. When a single quotation *is* open, a mark after a
+plural ``s`` and before a word (‘the troops’ morale is high’) is taken for an
+apostrophe if a later mark in the paragraph can close the quotation before
+another one opens.
+
+Pairs are matched per paragraph with one stack: a closing mark closes the
+innermost open quotation of its family (double or single); quotations of the
+other family opened inside it and still open are left unclosed. An unclosed
+quotation ``continues`` when the next paragraph opens with a mark of its
+family: the convention for a quotation running over several paragraphs.
+
+Everything is linear in the length of the text: one pass over the marks of
+each paragraph and one backward pass for the apostrophe look-ahead.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -24,16 +42,29 @@ SINGLE_MARKS = "‘’'‹›‚"
 ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
 #: Marks that do not belong in English copy.
 FOREIGN_MARKS = "«»„‹›‚"
+#: Marks whose role their shape does not tell (straight quotes).
+STRAIGHT_MARKS = "\"'"
+#: Typographic (curly) English marks.
+CURLY_MARKS = "“”‘’"
 
 # The role a mark has by its shape, when its neighbours do not decide.
 _SHAPE_ROLE = {"“": "open", "”": "close", "«": "open", "»": "close", "„": "open",
                "‘": "open", "’": "close", "‹": "open", "›": "close", "‚": "open"}
-# Which closing marks properly end a quotation opened by each mark.
-_CLOSERS = {"“": "”", "\"": "\"", "«": "»", "„": "“”", "»": "«",
-            "‘": "’", "'": "'", "‹": "›", "‚": "‘’", "›": "‹"}
-_ELISIONS = ("em", "til", "tis", "twas", "n", "cause", "bout", "round", "ello")
+# Which closing marks properly end a quotation opened by each mark. Straight and
+# curly English marks pair with each other (mixing them is a matter of style, not
+# of balance); foreign marks pair with their own closers, „ and ‚ also with the
+# English closing shape.
+_CLOSERS = {"“": "”\"", "\"": "\"”", "«": "»", "„": "“”", "»": "«",
+            "‘": "’'", "'": "'’", "‹": "›", "‚": "‘’", "›": "‹"}
+# Words that lose their first letters to an apostrophe: ’em, ’til, rock ’n’ roll.
+_ELISIONS = frozenset(("em", "til", "tis", "twas", "n", "cause", "cos", "coz", "bout", "round",
+                       "ello", "nuff", "kay", "sup", "tween", "gainst", "neath", "scuse", "fraid"))
 _MARK = re.compile("[" + re.escape(ALL_MARKS) + "]")
-_OPEN_CONTEXT = set(" \t\n\r([{—–-/\u00a0") | set(ALL_MARKS)
+_SPACE = " \t\n\r\f\v\u00a0\u2009\u202f\u2002\u2003"
+# After one of these, a mark opens (if a word follows).
+_OPEN_CONTEXT = frozenset(_SPACE + "([{—–-/" + ALL_MARKS)
+# Before one of these, a mark closes (if a word precedes).
+_CLOSE_CONTEXT = frozenset(_SPACE + ".,;:!?)]}—–…" + ALL_MARKS)
 
 
 @dataclass(slots=True)
@@ -51,8 +82,8 @@ class Quotation:
 
     open: Mark
     close: Mark | None
-    depth: int                       # 0 for an outermost quotation
-    parent: "Quotation | None" = None
+    depth: int                       # 0 for an outermost quotation, 1 inside one, ...
+    parent: "Quotation | None" = None  # the quotation (of either family) this one opened inside
     continues: bool = False          # unclosed, but the next paragraph reopens (multi-paragraph quote)
 
     @property
@@ -65,115 +96,205 @@ class Quotation:
         return self.close.offset + 1 if self.close else self._paragraph_end
 
     _paragraph_end: int = 0
+    #: The nearest enclosing quotation that closes (None for an outermost one, or one
+    #: inside only unclosed quotations).
+    enclosing: "Quotation | None" = field(default=None, repr=False, compare=False)
+
+    @property
+    def family(self) -> str:
+        return self.open.family
 
     @property
     def mismatched(self) -> bool:
+        """Closed by a mark of another kind: “…», «…”."""
         return self.close is not None and self.close.char not in _CLOSERS.get(self.open.char, "")
 
 
 @dataclass(slots=True)
 class QuoteAnalysis:
+    #: Every quotation mark, in text order, with its role.
     marks: list[Mark] = field(default_factory=list)
+    #: Every quotation, in the order of their opening marks.
     quotations: list[Quotation] = field(default_factory=list)
-    #: Closing marks with no opening mark before them in their paragraph.
+    #: Closing marks with no open quotation of their family before them in their paragraph.
     stray_closes: list[Mark] = field(default_factory=list)
-    #: "curly" when the document uses typographic double quotes, else "straight".
+    #: "curly" when the document uses typographic quotes, else "straight".
     style: str = "straight"
+    _starts: list[int] | None = field(default=None, repr=False, compare=False)
 
     def inside(self, start: int, end: int) -> Quotation | None:
-        """The innermost closed quotation containing [start, end), if any."""
-        best = None
-        for quotation in self.quotations:
-            if quotation.close is not None and quotation.start < start and end <= quotation.close.offset:
-                if best is None or quotation.depth > best.depth:
-                    best = quotation
-        return best
+        """The innermost closed quotation containing [start, end), if any (marks excluded)."""
+        if self._starts is None:
+            self._starts = [q.open.offset for q in self.quotations]
+        index = bisect_left(self._starts, start) - 1
+        if index < 0:
+            return None
+        # Every quotation containing the span encloses the last one opened before it.
+        quotation = self.quotations[index]
+        if quotation.close is None:
+            quotation = quotation.enclosing
+        while quotation is not None:
+            if end <= quotation.close.offset:  # type: ignore[union-attr]
+                return quotation
+            quotation = quotation.enclosing
+        return None
 
 
 def _family(char: str) -> str:
     return "double" if char in DOUBLE_MARKS else "single"
 
 
-def _role(text: str, offset: int, start: int, end: int, open_families: dict[str, int]) -> str:
-    char = text[offset]
+def _word_after(text: str, offset: int, end: int) -> str:
+    """The letters just after ``offset`` (at most a dozen), lowercased."""
+    stop = offset
+    limit = min(end, offset + 12)
+    while stop < limit and text[stop].isalpha():
+        stop += 1
+    if stop < end and text[stop].isalnum():
+        return ""  # a longer word: not an elision
+    return text[offset:stop].lower()
+
+
+def _neighbours(text: str, offset: int, start: int, end: int) -> tuple[str, str]:
     before = text[offset - 1] if offset > start else " "
     after = text[offset + 1] if offset + 1 < end else " "
+    return before, after
+
+
+def _role(text: str, offset: int, start: int, end: int, open_counts: dict[str, int],
+          possessive_ok: bool) -> str:
+    char = text[offset]
+    before, after = _neighbours(text, offset, start, end)
     space_before = before in _OPEN_CONTEXT
-    space_after = after.isspace() or after in ".,;:!?)]}—–" or after in ALL_MARKS
-    family = _family(char)
-    if family == "single":
+    space_after = after in _CLOSE_CONTEXT
+    if char in SINGLE_MARKS:
         if before.isalnum() and after.isalnum():
-            return "apostrophe"  # Russia’s, O’Connell, don't
-        if char in "’'" and space_before and after.isalnum():
-            word = text[offset + 1:offset + 6].lower()
-            if after.isdigit() or word.startswith(_ELISIONS):
+            return "apostrophe"  # Russia’s, O’Connell, don't, 5'11
+        if char in "’'‘" and space_before and after.isalnum():
+            if after.isdigit() or _word_after(text, offset + 1, end) in _ELISIONS:
                 return "apostrophe"  # ’90s, ’em, ’til, rock ’n’ roll
             if char == "’":
-                return "apostrophe"
-        if char in "’'" and not space_before and not open_families.get("single"):
-            return "apostrophe"  # the troops’ morale, with no single quotation open
-        if char == "‘" and after.isdigit():
-            return "apostrophe"  # a misturned ‘90s
+                return "apostrophe"  # a word-initial ’ is shaped as an apostrophe
+        if char in "’'" and before.isalpha() and space_after:
+            if not open_counts["single"]:
+                return "apostrophe"  # the troops’ morale, with no single quotation open
+            if possessive_ok:
+                return "apostrophe"  # ‘the troops’ morale is high’
     if space_before and not space_after:
         return "open"
     if space_after and not space_before:
         return "close"
-    if char in "\"'":
-        return "close" if open_families.get(family) else "open"
+    if char in STRAIGHT_MARKS:
+        return "close" if open_counts[_family(char)] else "open"
     return _SHAPE_ROLE[char]
+
+
+def _possessive_candidates(text: str, offsets: list[int], start: int, end: int) -> set[int]:
+    """Offsets of single marks after a plural ``s`` and before a word (troops’ morale) that a
+    later mark in the paragraph could close instead: an open single quotation's closer is
+    then more likely to be the later mark. One backward pass."""
+    result: set[int] = set()
+    later_close = False  # a close-shaped single mark follows, before any open-shaped one
+    for offset in reversed(offsets):
+        char = text[offset]
+        if char not in SINGLE_MARKS:
+            continue
+        before, after = _neighbours(text, offset, start, end)
+        open_shaped = before in _OPEN_CONTEXT and after not in _CLOSE_CONTEXT
+        close_shaped = before not in _OPEN_CONTEXT and after in _CLOSE_CONTEXT
+        if (close_shaped and char in "’'" and before in "sSzZ" and after in _SPACE
+                and offset + 2 < end and text[offset + 2].isalpha() and later_close):
+            result.add(offset)
+            continue
+        if open_shaped and not (before.isalnum() and after.isalnum()):
+            later_close = False
+        elif close_shaped:
+            later_close = True
+    return result
+
+
+def _opens_paragraph(text: str, start: int, mark: Mark) -> bool:
+    """The paragraph begins with this opening mark (after any dash or bullet)."""
+    return mark.role == "open" and not text[start:mark.offset].strip(_SPACE + "—–-•*")
 
 
 def analyse_quotes(document: "Document") -> QuoteAnalysis:
     text = document.text
     analysis = QuoteAnalysis()
-    curly = straight = 0
+    marks = analysis.marks
+    quotations = analysis.quotations
+    # How many marks of each style: [curly, straight] for double and single marks.
+    counts = {"double": [0, 0], "single": [0, 0]}
+    foreign = 0
     previous_unclosed: list[Quotation] = []
+    previous_index = -2
     for paragraph in document.paragraphs:
         start, end = paragraph.start, paragraph.end
-        stacks: dict[str, list[Quotation]] = {"double": [], "single": []}
-        depth_counts = {"double": 0, "single": 0}
-        opened_here: list[Quotation] = []
+        offsets = [found.start() for found in _MARK.finditer(text, start, end)]
+        if not offsets:
+            previous_unclosed = []
+            continue
+        possessive = _possessive_candidates(text, offsets, start, end)
+        stack: list[Quotation] = []
+        open_counts = {"double": 0, "single": 0}
+        first_index = len(quotations)
         first_mark: Mark | None = None
-        for found in _MARK.finditer(text, start, end):
-            offset = found.start()
+        for offset in offsets:
             char = text[offset]
-            family = _family(char)
-            role = _role(text, offset, start, end, depth_counts)
+            family = "double" if char in DOUBLE_MARKS else "single"
+            role = _role(text, offset, start, end, open_counts, offset in possessive)
             mark = Mark(offset, char, family, role, paragraph.index)
-            analysis.marks.append(mark)
-            if first_mark is None and role != "apostrophe":
+            marks.append(mark)
+            if char in CURLY_MARKS:
+                counts[family][0] += 1
+            elif char in STRAIGHT_MARKS:
+                counts[family][1] += 1
+            else:
+                foreign += 1
+            if role == "apostrophe":
+                continue
+            if first_mark is None:
                 first_mark = mark
-            if family == "double":
-                if char in "“”":
-                    curly += 1
-                elif char == "\"":
-                    straight += 1
-            stack = stacks[family]
             if role == "open":
-                parent = _innermost(stacks)
-                quotation = Quotation(mark, None, len(stack), parent)
+                quotation = Quotation(mark, None, len(stack), stack[-1] if stack else None)
                 quotation._paragraph_end = end
                 stack.append(quotation)
-                opened_here.append(quotation)
-                analysis.quotations.append(quotation)
-                depth_counts[family] = len(stack)
-            elif role == "close":
-                if stack:
-                    stack.pop().close = mark
-                    depth_counts[family] = len(stack)
-                elif family == "double" or char in "‘’›‚":
-                    analysis.stray_closes.append(mark)
-        # Multi-paragraph quotations: an unclosed quotation continues when the next
-        # paragraph opens with a quotation mark of the same family.
-        if first_mark is not None and first_mark.role == "open":
+                quotations.append(quotation)
+                open_counts[family] += 1
+            elif open_counts[family]:
+                # Close the innermost open quotation of this family; any of the other
+                # family opened inside it stay unclosed.
+                while True:
+                    quotation = stack.pop()
+                    open_counts[quotation.open.family] -= 1
+                    if quotation.open.family == family:
+                        quotation.close = mark
+                        break
+            else:
+                analysis.stray_closes.append(mark)
+        # Link each quotation to its nearest enclosing closed quotation (parents come first).
+        for quotation in quotations[first_index:]:
+            parent = quotation.parent
+            if parent is not None:
+                quotation.enclosing = parent if parent.close is not None else parent.enclosing
+        # A multi-paragraph quotation: the previous paragraph left a quotation open and
+        # this one opens with a mark of the same family.
+        if (previous_unclosed and paragraph.index == previous_index + 1 and first_mark is not None
+                and _opens_paragraph(text, start, first_mark)):
             for quotation in previous_unclosed:
                 if quotation.open.family == first_mark.family:
                     quotation.continues = True
-        previous_unclosed = [q for q in opened_here if q.close is None]
-    analysis.style = "curly" if curly >= straight and curly else "straight"
+        previous_unclosed = [q for q in stack if q.close is None]
+        previous_index = paragraph.index
+    analysis.style = _style(counts, foreign)
     return analysis
 
 
-def _innermost(stacks: dict[str, list[Quotation]]) -> Quotation | None:
-    candidates = [stack[-1] for stack in stacks.values() if stack]
-    return max(candidates, key=lambda q: q.open.offset) if candidates else None
+def _style(counts: dict[str, list[int]], foreign: int) -> str:
+    """The document's quote style: decided by its double marks, else by its single marks
+    (apostrophes included), else curly when it uses foreign (typographic) marks."""
+    for family in ("double", "single"):
+        curly, straight = counts[family]
+        if curly or straight:
+            return "curly" if curly >= straight else "straight"
+    return "curly" if foreign else "straight"

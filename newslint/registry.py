@@ -50,9 +50,17 @@ class Registry:
     reporters: dict[str, Reporter]
     plugins: list[PluginInfo]
 
-    def parser_for(self, path: str | None, default: str = "text") -> Parser:
+    def parser_for(self, path: str | None, default: str = "text",
+                   formats: dict[str, str] | None = None) -> Parser:
+        """The parser for ``path``: by the configuration's ``formats`` map, else by extension."""
         if path:
             suffix = os.path.splitext(path)[1].lower()
+            chosen = (formats or {}).get(suffix)
+            if chosen is not None:
+                if chosen not in self.parsers:
+                    raise PluginError(f"formats: no parser named {chosen!r} "
+                                      f"(available: {', '.join(sorted(self.parsers))})")
+                return self.parsers[chosen]
             for parser in self.parsers.values():
                 if suffix in parser.extensions:
                     return parser

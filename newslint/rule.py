@@ -92,6 +92,9 @@ class Rule:
     fix: ClassVar[str | None] = None
     #: Options with defaults and help; values arrive in ``self.options``.
     options: ClassVar[Mapping[str, Option]] = {}
+    #: Where the rule applies by default: block scopes (body, headline, heading, list,
+    #: table, caption, frontmatter[.field]) and "quote"; "~scope" excludes. Empty: everywhere.
+    scopes: ClassVar[tuple[str, ...]] = ()
     #: Should-flag / should-pass examples, run by the test suite and shown in the docs.
     examples: ClassVar[list[Flag | Pass]] = []
 

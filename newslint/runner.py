@@ -3,27 +3,69 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from newslint.config import Config, find_user_config, load_config
 from newslint.errors import ConfigError, InputError
-from newslint.files import display_path, iter_files, read_source
+from newslint.files import DEFAULT_EXTENSIONS, SourceText, decode, display_path, iter_files, read_bytes
 from newslint.findings import Edit, FileError, Finding, Fix, Report
+from newslint.registry import default_registry
+from newslint.scopes import ScopeIndex
+from newslint.suppression import Suppressions
 
 if TYPE_CHECKING:
     from newslint.document import Document
     from newslint.registry import Registry
-    from newslint.rule import Problem, Rule
+    from newslint.rule import Problem
 
 
-def findings_for(document: "Document", active: list[tuple["Rule", str]], path: str) -> list[Finding]:
-    """Run ``active`` rules over ``document``; positions are in the document's source."""
+UNKNOWN_RULE_IN_COMMENT = "newslint/unknown-rule-in-comment"
+UNUSED_DISABLE = "newslint/unused-disable"
+
+
+def findings_for(document: "Document", config: Config, path: str, *,
+                 report_unused_disables: bool = False) -> list[Finding]:
+    """Run the configuration's rules over ``document``; positions are in the document's source.
+
+    Problems outside a rule's scopes and findings silenced by suppression
+    comments are dropped; comments naming unknown rules are reported, and
+    disables that silenced nothing too when ``report_unused_disables``.
+    """
     findings: set[Finding] = set()
-    for rule, severity in active:
+    scopes = ScopeIndex(document)
+    for active in config.active_rules:
+        rule = active.rule
         for problem in rule.check(document):
-            findings.add(_to_finding(document, problem, rule.id, severity, path))
+            if active.scopes and not scopes.applies(active.scopes, problem.start):
+                continue
+            findings.add(_to_finding(document, problem, rule.id, active.severity, path))
+    if document.directives:
+        findings = _apply_suppressions(document, findings, config, path, report_unused_disables)
     return sorted(findings, key=lambda f: f.sort_key)
+
+
+def _apply_suppressions(document, findings, config, path, report_unused):
+    suppressions = Suppressions.of(document)
+    kept = {f for f in findings if not suppressions.suppresses(f)}
+    known = (config.registry or default_registry()).rules
+    for directive in document.directives:
+        for selector in directive.rules:
+            if not any(r == selector or r.startswith(selector.rstrip("/") + "/") for r in known):
+                kept.add(_directive_finding(document, directive, path, UNKNOWN_RULE_IN_COMMENT,
+                                            f"Unknown rule or plugin “{selector}” in a newslint comment"))
+    if report_unused:
+        for directive in suppressions.unused():
+            kept.add(_directive_finding(document, directive, path, UNUSED_DISABLE,
+                                        "This newslint-disable comment silences nothing: remove it"))
+    return kept
+
+
+def _directive_finding(document, directive, path, rule_id, message) -> Finding:
+    lines = document.lines
+    return Finding(path, *lines.position(directive.start), *lines.position(directive.end), rule_id,
+                   "warning", message)
 
 
 def _to_finding(document: "Document", problem: "Problem", rule_id: str, severity: str,
@@ -61,24 +103,38 @@ class ConfigResolver:
         return load_config(path, registry=self.registry, select=self.select, ignore=self.ignore)
 
     def for_path(self, path: str | None) -> Config:
+        """The configuration for ``path``, its per-path sections applied."""
         if self._fixed is not None:
-            return self._fixed
+            return self._fixed.for_file(path)
         found = find_user_config(Path(path) if path else Path.cwd())
         if found not in self._by_file:
             self._by_file[found] = self._load(found)
-        return self._by_file[found]
+        return self._by_file[found].for_file(path)
 
 
 def check_source(text: str, path: str | None, config: Config, registry: "Registry",
-                 display: str | None = None) -> list[Finding]:
+                 display: str | None = None, *, report_unused_disables: bool = False) -> list[Finding]:
     """Parse ``text`` (chosen by ``path``'s extension) and check it."""
-    document = registry.parser_for(path).parse(text, path)
-    return findings_for(document, config.active_rules, display or path or "-")
+    parser = registry.parser_for(path, formats=config.formats)
+    document = parser.parse(text, path, config.parser_options.get(parser.name, {}))
+    return findings_for(document, config, display or path or "-", report_unused_disables=report_unused_disables)
 
 
-def check_files(paths: list[str], resolver: ConfigResolver, registry: "Registry") -> Report:
-    report = Report()
-    extensions = registry.extensions | {".txt", ".md", ".markdown", ".html", ".htm"}
+@dataclass
+class Input:
+    """One file (or standard input) to check: where it is, how to show it, and its text."""
+
+    path: str | None          # None for standard input without --stdin-filename
+    shown: str
+    source: SourceText
+    raw: bytes | None         # the bytes read, for files (to detect changes before writing)
+    config: Config
+
+
+def iter_inputs(paths: list[str], resolver: ConfigResolver, registry: "Registry",
+                errors: list[FileError]) -> Iterator[Input]:
+    """Each readable file under ``paths`` with its configuration; unreadable ones go to ``errors``."""
+    extensions = registry.extensions | set(DEFAULT_EXTENSIONS)
 
     def is_excluded(path: str) -> bool:
         return resolver.for_path(path).is_excluded(path)
@@ -86,12 +142,21 @@ def check_files(paths: list[str], resolver: ConfigResolver, registry: "Registry"
     for path in iter_files(paths, extensions, is_excluded):
         shown = display_path(path)
         try:
-            source = read_source(path)
+            raw = read_bytes(path)
+            source = decode(raw, shown)
             config = resolver.for_path(path)
-        except (InputError, ConfigError) as error:
-            report.errors.append(FileError(shown, getattr(error, "reason", str(error))
-                                           if isinstance(error, InputError) else str(error)))
+        except InputError as error:
+            errors.append(FileError(shown, error.reason))
             continue
+        except ConfigError as error:
+            errors.append(FileError(shown, str(error)))
+            continue
+        yield Input(path, shown, source, raw, config)
+
+
+def check_files(paths: list[str], resolver: ConfigResolver, registry: "Registry") -> Report:
+    report = Report()
+    for item in iter_inputs(paths, resolver, registry, report.errors):
         report.files += 1
-        report.findings.extend(check_source(source.text, path, config, registry, shown))
+        report.findings.extend(check_source(item.source.text, item.path, item.config, registry, item.shown))
     return report

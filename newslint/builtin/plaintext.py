@@ -51,7 +51,7 @@ class PlainTextParser(Parser):
     name = "text"
     extensions = (".txt", ".text")
 
-    def parse(self, source: str, path: str | None = None) -> Document:
+    def parse(self, source: str, path: str | None = None, options=None) -> Document:
         spans = split_paragraphs(source)
         paragraphs = []
         for index, span in enumerate(spans):
