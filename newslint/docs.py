@@ -30,10 +30,11 @@ def rule_markdown(rule: type["Rule"], config: "Config | None" = None, heading: s
         parts += [documentation, ""]
     if rule.options:
         parts += [f"{heading}# Options", "", "| option | type | default | meaning |", "|---|---|---|---|"]
+        configured = config.rules[rule.id].options if config is not None and rule.id in config.rules else {}
         for name, option in rule.options.items():
-            default = option.default
-            shown = f"`{default!r}`" if not isinstance(default, (list, dict)) or len(repr(default)) < 40 \
-                else f"({type(default).__name__}, see rules.yaml)"
+            default = configured.get(name, option.default)
+            shown = f"`{default!r}`" if not isinstance(default, (list, dict)) or len(repr(default)) < 60 \
+                else f"{len(default)} entries (see rules.yaml)"
             parts.append(f"| `{name}` | {option.type} | {_cell(shown)} | {_cell(option.help)} |")
         parts.append("")
     flagged = [e for e in rule.examples if isinstance(e, Flag)]

@@ -32,7 +32,7 @@ def test_shorthand_severity_and_off(tmp_path):
     path = tmp_path / "c.yaml"
     path.write_text("rules:\n  artifacts/repeated-word: off\n")
     config = load_config(path)
-    assert all(rule.id != "artifacts/repeated-word" for rule, _ in config.active_rules)
+    assert all(active.rule.id != "artifacts/repeated-word" for active in config.active_rules)
 
 
 @pytest.mark.parametrize(("content", "line", "fragment"), [
@@ -111,3 +111,37 @@ def test_cli_select_replaces_and_ignore_extends(tmp_path):
     config = load_config(path, select=["punctuation"], ignore=["capitalization"])
     assert config.select == ["punctuation"]
     assert config.ignore == ["names", "capitalization"]
+
+
+def test_per_path_settings_apply_to_matching_files_only(tmp_path, run_json):
+    (tmp_path / ".newslint.yaml").write_text(
+        "per-path:\n  'archive/**':\n    ignore: [artifacts/repeated-word]\n"
+        "  'opinion/*.txt':\n    rules:\n      artifacts/repeated-word: error\n")
+    for folder in ("archive", "opinion", "news"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.txt").write_text(BAD)
+    _, data, _ = run_json(tmp_path)
+    repeated = sorted((f["path"].split("/")[-2], f["severity"]) for f in data["findings"]
+                      if f["rule"] == "artifacts/repeated-word")
+    assert repeated == [("news", "warning"), ("opinion", "error")]
+
+
+def test_per_path_section_is_validated_with_its_line(tmp_path):
+    path = tmp_path / ".newslint.yaml"
+    path.write_text("per-path:\n  'a/**':\n    rules:\n      nosuch/rule: off\n")
+    with pytest.raises(ConfigError, match=r":4: rules.nosuch/rule: unknown rule"):
+        load_config(path)
+
+
+def test_formats_map_an_extension_to_a_parser(tmp_path, run_json):
+    (tmp_path / ".newslint.yaml").write_text("formats:\n  .story: text\n")
+    (tmp_path / "a.story").write_text(BAD)
+    _, data, _ = run_json(tmp_path / "a.story", cwd=tmp_path)
+    assert any(f["rule"] == "artifacts/repeated-word" for f in data["findings"])
+
+
+def test_formats_naming_an_unknown_parser_is_an_error(tmp_path):
+    path = tmp_path / ".newslint.yaml"
+    path.write_text("formats:\n  .story: docx\n")
+    with pytest.raises(ConfigError, match=r":2: formats\.\.story: no parser named 'docx'"):
+        load_config(path)

@@ -49,7 +49,7 @@ PLUGIN_SOURCE = textwrap.dedent('''
         name = "shout"
         extensions = (".shout",)
 
-        def parse(self, source, path=None):
+        def parse(self, source, path=None, options=None):
             from newslint.builtin.plaintext import PlainTextParser
             return PlainTextParser().parse(source, path)
 

@@ -2,9 +2,11 @@
 
 from newslint import hookimpl
 
+from .editor_note import EditorNote
 from .repeated_word import RepeatedWord
+from .stray_tag import StrayTag
 
 
 @hookimpl
 def newslint_rules():
-    return [RepeatedWord]
+    return [StrayTag, EditorNote, RepeatedWord]

@@ -1,0 +1,178 @@
+"""artifacts/stray-tag: a line that is a leftover source tag or a piece of web page furniture."""
+
+from __future__ import annotations
+
+import regex
+
+from newslint import Flag, Option, Pass, Rule
+from newslint.rule import TextEdit
+
+from ._common import compile_patterns
+
+_LINE = regex.compile(r"[^\r\n]+")
+# Ends of a boilerplate line that do not change what it is: "Read more »", "Advertisement:".
+_TRAILING = " \t.:;,!|>›»→–—-…"
+# A line ending with one of these ends its sentence; otherwise the next line may continue it.
+_SENTENCE_END = ".!?:;…\"'”’)]»"
+# The line before a line (ending where the line starts), and the line after it.
+_LINE_BEFORE = regex.compile(r"([^\r\n]*)(?:\r\n|\r|\n)[ \t]*$")
+_LINE_AFTER = regex.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*(\S[^\r\n]*?)[ \t]*(?:\r|\n|$)")
+# Boilerplate and tags are short; longer lines are never looked at.
+_MAX_LINE = 200
+
+
+class StrayTag(Rule):
+    """Flags a line that is not copy at all: a source tag left over from the wire
+    or the CMS ("nbcnews", "cnn.com"), or web page furniture pasted in with the
+    text ("Advertisement", "Read more: …", "Share this article", "Sign up for
+    our newsletter", "(Image: Getty)").
+
+    **Why.** These lines come from copying a story out of a web page or a
+    feed. Readers see them as junk in the middle of the story.
+
+    **Example.** A story whose last line is `reuters` is flagged there.
+
+    **What counts.** Only a whole line, matched against data you can extend in
+    rules.yaml (the shipped lists live there, under this rule):
+
+    - `tags`: lone lowercase source tags, also as a web address ("reuters",
+      "reuters.com", "www.reuters.com", with the endings in `tag-domains`);
+    - `boilerplate`: whole lines, compared ignoring case and trailing
+      punctuation or arrows ("Advertisement", "Story continues below");
+    - `patterns`: regular expressions for lines that vary ("Read more: …",
+      "Click here to …"); a pattern must match the whole line and is
+      case-sensitive unless it starts with `(?i)`;
+    - `credits`: picture-credit lines ("(Image: Getty)", "Photo: AP"), not
+      flagged in a caption, where a credit belongs.
+
+    A capitalised byline or credit ("NBC News", "Reuters") is not a tag, and a
+    line that continues the sentence of the line before it (hard-wrapped
+    copy) is never flagged.
+
+    **Fix (unsafe):** delete the whole line, with its line break. The fix is
+    unsafe because a line can be a deliberate link or credit; check before
+    applying.
+    """
+
+    id = "artifacts/stray-tag"
+    summary = "A leftover source tag or web boilerplate line (“nbcnews”, “Advertisement”)"
+    severity = "warning"
+    fix = "unsafe"
+    scopes = ("~frontmatter",)
+    options = {
+        "tags": Option([], "Lone source tags, lowercase, matched case-sensitively as a whole line "
+                           "(the shipped list is in rules.yaml).", "list"),
+        "tag-domains": Option([], "Web-address endings a tag may carry (com, co.uk, ...): "
+                                  "“cnn.com” and “www.cnn.com” are the tag “cnn”.", "list"),
+        "boilerplate": Option([], "Whole lines of web furniture, compared ignoring case and "
+                                  "trailing punctuation (the shipped list is in rules.yaml).", "list"),
+        "patterns": Option([], "Regular expressions that must match a whole boilerplate line "
+                               "(case-sensitive unless they start with (?i)).", "list"),
+        "credits": Option([], "Regular expressions that must match a whole picture-credit line; "
+                              "not applied to captions.", "list"),
+    }
+    examples = [
+        Flag("Storms closed the coast road on Monday.\nnbcnews", "nbcnews",
+             "Storms closed the coast road on Monday."),
+        Flag("The mayor opened the bridge.\nAdvertisement\nTraffic was light.", "Advertisement",
+             "The mayor opened the bridge.\nTraffic was light."),
+        Flag("The vote is on Tuesday.\r\nREAD MORE\r\nTurnout is expected to be low.\r\n", "READ MORE",
+             "The vote is on Tuesday.\r\nTurnout is expected to be low.\r\n"),
+        Flag("The port reopened.\n\nRead more: How the strike unfolded\n\nShips queued overnight.",
+             "Read more: How the strike unfolded", "The port reopened.\n\n\nShips queued overnight."),
+        Flag("Rail fares will rise in March.\ncnn.com\n", "cnn.com", "Rail fares will rise in March.\n"),
+        Flag("The club confirmed the signing.\nSign up for our sport newsletter\n",
+             "Sign up for our sport newsletter", "The club confirmed the signing.\n"),
+        Flag("The flood barrier held.\nFollow us on Twitter\n", "Follow us on Twitter"),
+        Flag("Crowds gathered in the square.\n(Image: Getty)\nPolice watched.", "(Image: Getty)"),
+        Flag("Prices fell again.\nStory continues below advertisement\nAnalysts were surprised.",
+             "Story continues below advertisement"),
+        Pass("NBC News could not verify the claims.\nReuters contributed reporting."),
+        Pass("Reporting by the Associated Press\nReuters"),
+        Pass("The advertisement, which ran for a week, was banned.\nRegulators said it misled viewers."),
+        Pass("Ministers want to read more of the report before deciding.\nA vote is due next week."),
+        Pass("The new rules cover every\nadvertisement\nshown before 9pm."),
+        Pass("Shares in the firm rose 3%.\nThe firm said it would follow the advice."),
+        Pass("A photo of the crash was shared widely.\nPicture the scene: a packed stadium, and no roof."),
+    ]
+
+    def setup(self) -> None:
+        settings = self.settings
+        tags = sorted(settings["tags"], key=len, reverse=True)
+        endings = sorted(settings["tag-domains"], key=len, reverse=True)
+        self._tag = None
+        if tags:
+            domain = "|".join(regex.escape(ending) for ending in endings)
+            self._tag = regex.compile(
+                r"(?:www\.)?(?:" + "|".join(regex.escape(tag) for tag in tags) + r")"
+                + (rf"(?:\.(?:{domain}))?" if domain else ""))
+        self._boilerplate = frozenset(_normalise(line) for line in settings["boilerplate"])
+        self._patterns = compile_patterns(self.id, "patterns", settings["patterns"])
+        self._credits = compile_patterns(self.id, "credits", settings["credits"])
+
+    def check(self, document):
+        text = document.text
+        for paragraph in document.paragraphs:
+            for line in _LINE.finditer(text, paragraph.start, paragraph.end):
+                start, end = line.span()
+                while start < end and text[start] in " \t":
+                    start += 1
+                while end > start and text[end - 1] in " \t":
+                    end -= 1
+                if start == end or end - start > _MAX_LINE:
+                    continue
+                message = self._classify(text[start:end], paragraph.scope)
+                if message is None or self._inside_sentence(text, start, end, paragraph.scope):
+                    continue
+                edit = _line_deletion(text, start, end)
+                yield self.problem(start, end, message, edits=[edit] if edit else [])
+
+    def _classify(self, line: str, scope: str) -> str | None:
+        if self._tag is not None and self._tag.fullmatch(line):
+            return f"Leftover source tag “{line}”: delete the line"
+        if _normalise(line) in self._boilerplate or any(p.fullmatch(line) for p in self._patterns):
+            return f"Web page boilerplate “{_short(line)}” left in the copy: delete the line"
+        if scope != "caption" and any(p.fullmatch(line) for p in self._credits):
+            return f"Picture credit “{_short(line)}” on a line of its own: delete it or move it to the caption"
+        return None
+
+    def _inside_sentence(self, text: str, start: int, end: int, scope: str) -> bool:
+        """True when the line holding text[start:end] is a word of a hard-wrapped sentence: the
+        line before runs on without closing its sentence and the line after goes on in lowercase
+        (neither of them a stray line itself)."""
+        before = _LINE_BEFORE.search(text, max(0, start - _MAX_LINE), start)
+        if before is None:
+            return False
+        previous = before.group(1).strip()
+        if not previous or previous[-1] in _SENTENCE_END or self._classify(previous, scope):
+            return False
+        after = _LINE_AFTER.match(text, end, min(len(text), end + _MAX_LINE))
+        return after is not None and after.group(1)[0].islower() and not self._classify(after.group(1), scope)
+
+
+def _normalise(line: str) -> str:
+    return " ".join(line.strip(_TRAILING).split()).casefold()
+
+
+def _short(line: str, limit: int = 40) -> str:
+    return line if len(line) <= limit else line[:limit - 1].rstrip() + "…"
+
+
+def _line_deletion(text: str, start: int, end: int) -> TextEdit | None:
+    """The edit deleting the line holding text[start:end] and one line break, or None when
+    the line holds anything else."""
+    line_start = start
+    while line_start > 0 and text[line_start - 1] not in "\r\n":
+        line_start -= 1
+    line_end = end
+    while line_end < len(text) and text[line_end] not in "\r\n":
+        line_end += 1
+    if text[line_start:start].strip() or text[end:line_end].strip():
+        return None
+    if line_end < len(text):  # delete the line and the break that ends it
+        width = 2 if text.startswith("\r\n", line_end) else 1
+        return TextEdit(line_start, line_end + width, "")
+    if line_start > 0:  # the last line, with no break of its own: delete the break before it
+        width = 2 if line_start >= 2 and text[line_start - 2:line_start] == "\r\n" else 1
+        return TextEdit(line_start - width, line_end, "")
+    return TextEdit(line_start, line_end, "")
