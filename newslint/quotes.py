@@ -10,32 +10,47 @@ the innermost open quotation of its family if there is one, and a curly mark
 takes the role of its shape.
 
 Apostrophes: a single mark between letters or digits (Russia’s, O’Connell,
-5'11), at a word's start before a digit or a known elision (’90s, ’em, ’til,
+1990's), at a word's start before a digit or a known elision (’90s, ’em, ’til,
 rock ’n’ roll), or after a word when no single quotation is open (the troops’
 morale) is an apostrophe. When a single quotation *is* open, a mark after a
 plural ``s`` and before a word (‘the troops’ morale is high’) is taken for an
 apostrophe if a later mark in the paragraph can close the quotation before
 another one opens.
 
+A straight or curly mark right after a digit, with no quotation of its
+family open, is a ``prime``: feet and inches (5' 10", a 12" single).
+
 Pairs are matched per paragraph with one stack: a closing mark closes the
 innermost open quotation of its family (double or single); quotations of the
-other family opened inside it and still open are left unclosed. An unclosed
-quotation ``continues`` when the next paragraph opens with a mark of its
-family: the convention for a quotation running over several paragraphs.
+other family opened inside it and still open are left unclosed. A closing
+mark after punctuation with only a quotation of the other family open closes
+that one, as a mismatched pair (“We will stay.’). An unclosed quotation
+``continues``:
+
+- when the next paragraph opens with a mark of its family (the convention for
+  a quotation running over several paragraphs);
+- when, in its own paragraph, a new sentence opens with a mark of its family
+  (copy whose paragraph breaks were lost: “We will stay. “We will fight,” he
+  said.); ``reopened_at`` is then the offset of that mark;
+- when a paragraph break was made mid-sentence (the next paragraph starts in
+  lowercase, or the previous one stops on a word or comma) and a closing mark
+  of its family in a following paragraph ends it.
 
 Everything is linear in the length of the text: one pass over the marks of
 each paragraph and one backward pass for the apostrophe look-ahead.
+``QuoteAnalysis.inside`` answers in O(log n).
 """
 
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from newslint.document import Document
+    from newslint.document import Document, Paragraph
 
 DOUBLE_MARKS = "“”\"«»„"
 SINGLE_MARKS = "‘’'‹›‚"
@@ -59,6 +74,8 @@ _CLOSERS = {"“": "”\"", "\"": "\"”", "«": "»", "„": "“”", "»": "�
 # Words that lose their first letters to an apostrophe: ’em, ’til, rock ’n’ roll.
 _ELISIONS = frozenset(("em", "til", "tis", "twas", "n", "cause", "cos", "coz", "bout", "round",
                        "ello", "nuff", "kay", "sup", "tween", "gainst", "neath", "scuse", "fraid"))
+# How many unclosed quotations a paragraph can hand on to the next.
+_MAX_CARRIED = 8
 _MARK = re.compile("[" + re.escape(ALL_MARKS) + "]")
 _SPACE = " \t\n\r\f\v\u00a0\u2009\u202f\u2002\u2003"
 # After one of these, a mark opens (if a word follows).
@@ -72,7 +89,7 @@ class Mark:
     offset: int
     char: str
     family: str          # "double" or "single"
-    role: str            # "open", "close" or "apostrophe"
+    role: str            # "open", "close", "apostrophe" or "prime" (5' 10", a 12" single)
     paragraph: int
 
 
@@ -84,7 +101,10 @@ class Quotation:
     close: Mark | None
     depth: int                       # 0 for an outermost quotation, 1 inside one, ...
     parent: "Quotation | None" = None  # the quotation (of either family) this one opened inside
-    continues: bool = False          # unclosed, but the next paragraph reopens (multi-paragraph quote)
+    #: Unclosed, but carried on: the next paragraph reopens it (a multi-paragraph
+    #: quotation), or a new sentence in its own paragraph does (paragraphs run together),
+    #: or a closing mark after a mid-sentence paragraph break ends it.
+    continues: bool = False
 
     @property
     def start(self) -> int:
@@ -92,10 +112,14 @@ class Quotation:
 
     @property
     def end(self) -> int:
-        """Offset just after the closing mark (or the paragraph end, when unclosed)."""
+        """Offset just after the closing mark; when unclosed, the paragraph end (or the
+        mark that reopens it in the same paragraph)."""
         return self.close.offset + 1 if self.close else self._paragraph_end
 
     _paragraph_end: int = 0
+    #: When a new sentence in the same paragraph reopens this unclosed quotation
+    #: (“We will stay. “We will fight,” he said.), the offset of the reopening mark.
+    reopened_at: int | None = None
     #: The nearest enclosing quotation that closes (None for an outermost one, or one
     #: inside only unclosed quotations).
     enclosing: "Quotation | None" = field(default=None, repr=False, compare=False)
@@ -121,23 +145,54 @@ class QuoteAnalysis:
     #: "curly" when the document uses typographic quotes, else "straight".
     style: str = "straight"
     _starts: list[int] | None = field(default=None, repr=False, compare=False)
+    _tree: "array[int] | None" = field(default=None, repr=False, compare=False)
+    _size: int = field(default=0, repr=False, compare=False)
 
     def inside(self, start: int, end: int) -> Quotation | None:
-        """The innermost closed quotation containing [start, end), if any (marks excluded)."""
+        """The innermost closed quotation containing [start, end), if any (marks excluded).
+
+        O(log n): the quotations containing the span are those opened before ``start``
+        and closed at or after ``end``; the innermost is the last opened of them, found
+        in a max-tree of closing offsets (built on first use).
+        """
         if self._starts is None:
-            self._starts = [q.open.offset for q in self.quotations]
-        index = bisect_left(self._starts, start) - 1
+            self._build_index()
+        index = bisect_left(self._starts, start) - 1  # type: ignore[arg-type]
         if index < 0:
             return None
-        # Every quotation containing the span encloses the last one opened before it.
-        quotation = self.quotations[index]
-        if quotation.close is None:
-            quotation = quotation.enclosing
-        while quotation is not None:
-            if end <= quotation.close.offset:  # type: ignore[union-attr]
-                return quotation
-            quotation = quotation.enclosing
-        return None
+        found = self._rightmost(index, end)
+        return self.quotations[found] if found >= 0 else None
+
+    def _build_index(self) -> None:
+        self._starts = [q.open.offset for q in self.quotations]
+        size = 1
+        while size < max(1, len(self.quotations)):
+            size *= 2
+        tree = array("q", [-1]) * (2 * size)
+        for position, quotation in enumerate(self.quotations):
+            if quotation.close is not None:
+                tree[size + position] = quotation.close.offset
+        for node in range(size - 1, 0, -1):
+            tree[node] = max(tree[2 * node], tree[2 * node + 1])
+        self._tree = tree
+        self._size = size
+
+    def _rightmost(self, index: int, minimum: int) -> int:
+        """The largest position <= index whose closing offset is >= minimum, or -1."""
+        tree, size = self._tree, self._size
+        # Walk up from the leaf, collecting the left siblings that lie wholly before it.
+        node = size + index
+        if tree[node] >= minimum:
+            return index
+        while node > 1:
+            if node & 1 and tree[node - 1] >= minimum:
+                node -= 1
+                # Descend to the rightmost leaf of this subtree that qualifies.
+                while node < size:
+                    node = 2 * node + 1 if tree[2 * node + 1] >= minimum else 2 * node
+                return node - size
+            node //= 2
+        return -1
 
 
 def _family(char: str) -> str:
@@ -167,9 +222,12 @@ def _role(text: str, offset: int, start: int, end: int, open_counts: dict[str, i
     before, after = _neighbours(text, offset, start, end)
     space_before = before in _OPEN_CONTEXT
     space_after = after in _CLOSE_CONTEXT
+    if before.isdigit() and char in "\"'”’" and not open_counts[_family(char)] and (
+            space_after or after.isdigit()):
+        return "prime"  # 5' 10", a 12" single: feet and inches, not a quotation
     if char in SINGLE_MARKS:
         if before.isalnum() and after.isalnum():
-            return "apostrophe"  # Russia’s, O’Connell, don't, 5'11
+            return "apostrophe"  # Russia’s, O’Connell, don't
         if char in "’'‘" and space_before and after.isalnum():
             if after.isdigit() or _word_after(text, offset + 1, end) in _ELISIONS:
                 return "apostrophe"  # ’90s, ’em, ’til, rock ’n’ roll
@@ -213,9 +271,42 @@ def _possessive_candidates(text: str, offsets: list[int], start: int, end: int) 
     return result
 
 
+def _reopens(text: str, offset: int, start: int) -> bool:
+    """An opening mark that starts a sentence (after . ! ? or …, any closing brackets or
+    marks, and white space)."""
+    position = offset
+    while position > start and text[position - 1] in _SPACE:
+        position -= 1
+    if position == offset or position == start:
+        return False
+    while position > start and text[position - 1] in ")]'’”\"»›":
+        position -= 1  # closing brackets and marks after the terminator: (…). ‘…’.
+    return position > start and text[position - 1] in ".!?…"
+
+
+def _has_family(quotations: list[Quotation], family: str) -> bool:
+    return any(q.open.family == family for q in quotations)
+
+
+def _after_punctuation(text: str, offset: int, start: int) -> bool:
+    return offset > start and text[offset - 1] in ".,;:!?…"
+
+
 def _opens_paragraph(text: str, start: int, mark: Mark) -> bool:
     """The paragraph begins with this opening mark (after any dash or bullet)."""
     return mark.role == "open" and not text[start:mark.offset].strip(_SPACE + "—–-•*")
+
+
+def _runs_on(text: str, previous: "Paragraph", paragraph: "Paragraph") -> bool:
+    """The paragraph goes on with the previous one's sentence: a paragraph break made
+    mid-sentence (it starts in lowercase, or the previous body paragraph stops on a word
+    or a comma)."""
+    first = text[paragraph.start]
+    if first.isalpha() and first.islower():
+        return True
+    last = text[previous.end - 1]
+    return (previous.scope == paragraph.scope == "body"
+            and (last.isalnum() or last in ",-–—"))
 
 
 def analyse_quotes(document: "Document") -> QuoteAnalysis:
@@ -226,15 +317,16 @@ def analyse_quotes(document: "Document") -> QuoteAnalysis:
     # How many marks of each style: [curly, straight] for double and single marks.
     counts = {"double": [0, 0], "single": [0, 0]}
     foreign = 0
-    previous_unclosed: list[Quotation] = []
-    previous_index = -2
+    # Quotations the previous paragraph left open.
+    carried: list[Quotation] = []
+    previous: "Paragraph | None" = None
     for paragraph in document.paragraphs:
         start, end = paragraph.start, paragraph.end
+        if previous is None or paragraph.index != previous.index + 1:
+            carried = []
+        runs_on = bool(carried) and _runs_on(text, previous, paragraph)  # type: ignore[arg-type]
         offsets = [found.start() for found in _MARK.finditer(text, start, end)]
-        if not offsets:
-            previous_unclosed = []
-            continue
-        possessive = _possessive_candidates(text, offsets, start, end)
+        possessive = _possessive_candidates(text, offsets, start, end) if offsets else set()
         stack: list[Quotation] = []
         open_counts = {"double": 0, "single": 0}
         first_index = len(quotations)
@@ -251,11 +343,22 @@ def analyse_quotes(document: "Document") -> QuoteAnalysis:
                 counts[family][1] += 1
             else:
                 foreign += 1
-            if role == "apostrophe":
+            if role not in ("open", "close"):
                 continue
             if first_mark is None:
                 first_mark = mark
             if role == "open":
+                if open_counts[family] and _reopens(text, offset, start):
+                    # Paragraphs run together: the open quotation stops here and this
+                    # mark continues it, as at the start of a new paragraph.
+                    while True:
+                        quotation = stack.pop()
+                        open_counts[quotation.open.family] -= 1
+                        quotation._paragraph_end = offset
+                        if quotation.open.family == family:
+                            quotation.continues = True
+                            quotation.reopened_at = offset
+                            break
                 quotation = Quotation(mark, None, len(stack), stack[-1] if stack else None)
                 quotation._paragraph_end = end
                 stack.append(quotation)
@@ -270,6 +373,20 @@ def analyse_quotes(document: "Document") -> QuoteAnalysis:
                     if quotation.open.family == family:
                         quotation.close = mark
                         break
+            elif stack and _after_punctuation(text, offset, start) and not (
+                    offset + 1 < end and text[offset + 1] in ALL_MARKS):
+                # “We will stay.’ : closed by a mark of the other family (mismatched),
+                # unless a mark follows (“… ‘a pun.’” has a stray single close).
+                quotation = stack.pop()
+                open_counts[quotation.open.family] -= 1
+                quotation.close = mark
+            elif runs_on and _has_family(carried, family):
+                # Closes a quotation opened before a mid-sentence paragraph break.
+                while True:
+                    quotation = carried.pop()
+                    if quotation.open.family == family:
+                        quotation.continues = True
+                        break
             else:
                 analysis.stray_closes.append(mark)
         # Link each quotation to its nearest enclosing closed quotation (parents come first).
@@ -279,13 +396,13 @@ def analyse_quotes(document: "Document") -> QuoteAnalysis:
                 quotation.enclosing = parent if parent.close is not None else parent.enclosing
         # A multi-paragraph quotation: the previous paragraph left a quotation open and
         # this one opens with a mark of the same family.
-        if (previous_unclosed and paragraph.index == previous_index + 1 and first_mark is not None
-                and _opens_paragraph(text, start, first_mark)):
-            for quotation in previous_unclosed:
+        if carried and first_mark is not None and _opens_paragraph(text, start, first_mark):
+            for quotation in carried:
                 if quotation.open.family == first_mark.family:
                     quotation.continues = True
-        previous_unclosed = [q for q in stack if q.close is None]
-        previous_index = paragraph.index
+        # Bounded: a quotation carried further than this is noise, and the cost stays linear.
+        carried = ((carried if runs_on else []) + stack)[-_MAX_CARRIED:]
+        previous = paragraph
     analysis.style = _style(counts, foreign)
     return analysis
 

@@ -32,7 +32,7 @@ class ScopeIndex:
     def _quotes(self) -> tuple[list[int], list[int]]:
         if self._quote_spans is None:
             spans = sorted((q.start, q.close.offset) for q in self.document.quotes.quotations
-                           if q.close is not None and q.depth == 0)
+                           if q.close is not None and getattr(q, "enclosing", None) is None)
             self._quote_spans = spans
         return self._quote_spans
 
