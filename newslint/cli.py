@@ -40,7 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="files or folders to check ('-' reads standard input); default: .")
     check.add_argument("--config", metavar="PATH", help="use this configuration file for every file")
     check.add_argument("--format", default="text", metavar="FORMAT",
-                       help="output format: text (default), json, or one a plugin adds")
+                       help="output format: text (default), full, json, jsonl, sarif, github, gitlab, "
+                            "junit, html, or one a plugin adds")
     check.add_argument("--select", action="append", metavar="RULES",
                        help="check only these rule ids or plugin prefixes (comma separated)")
     check.add_argument("--ignore", action="append", metavar="RULES",
@@ -55,6 +56,20 @@ def build_parser() -> argparse.ArgumentParser:
                        help="print the fixes as a unified diff and write nothing (exit 1 when there is one)")
     check.add_argument("--stdin-filename", metavar="PATH",
                        help="the name of the text read from '-': chooses the parser and the config")
+    check.add_argument("--report-unused-disables", action="store_true",
+                       help="report newslint-disable comments that silence nothing")
+    check.add_argument("--output-file", "-o", metavar="PATH",
+                       help="write the report to PATH (replaced atomically) instead of standard output")
+    check.add_argument("--statistics", action="store_true",
+                       help="print how many findings each rule made (and how many are fixable) "
+                            "instead of the findings; JSON with --format json")
+    check.add_argument("--since", metavar="GIT_REF",
+                       help="report only findings on lines added or changed since this git revision "
+                            "(committed or not), and in files new since it")
+    check.add_argument("--baseline", metavar="FILE",
+                       help="report only findings not recorded in this baseline file")
+    check.add_argument("--write-baseline", metavar="FILE",
+                       help="record every finding in this baseline file (then report none of them)")
 
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")

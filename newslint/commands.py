@@ -29,11 +29,15 @@ def check(args: Namespace) -> int:
         raise UsageError(f"unknown format {args.format!r} (available: {', '.join(sorted(registry.reporters))})")
     if args.unsafe_fixes and not (args.fix or args.diff):
         raise UsageError("--unsafe-fixes needs --fix or --diff")
+    from newslint import output
+
+    output.validate(args)
     resolver = ConfigResolver(registry, config_path=args.config, select=_selectors(args.select),
                               ignore=_selectors(args.ignore) or [])
     paths = args.paths or ["."]
     report = Report()
     session = _CheckSession(args, registry, report)
+    session.prepared = output.prepare(args)  # --since, --baseline: fail before checking anything
 
     if "-" in paths:
         name = args.stdin_filename
@@ -64,19 +68,34 @@ class _CheckSession:
         self.fixed_files = 0
         self.diffs: list[str] = []
         self.stdin_output: str | None = None
+        self.prepared = (None, None)
+        #: The text of each file with findings, and every file checked (for ReportContext).
+        self.sources: dict[str, str] = {}
+        self.checked: list[str] = []
+        self._text = ""
 
     def handle(self, item, roots: list[str] | None = None) -> None:
+        before = len(self.report.findings)
+        self.checked.append(item.shown)
+        self._text = item.source.text  # what the findings' positions refer to (the fixed text after --fix)
+        self._handle(item, roots)
+        if len(self.report.findings) > before:
+            self.sources[item.shown] = self._text
+
+    def _handle(self, item, roots: list[str] | None = None) -> None:
         from newslint.runner import check_source
 
         args, report = self.args, self.report
         report.files += 1
         if not (args.fix or args.diff):
-            report.findings.extend(check_source(item.source.text, item.path, item.config, self.registry, item.shown))
+            report.findings.extend(check_source(item.source.text, item.path, item.config, self.registry, item.shown,
+                                                report_unused_disables=getattr(args, "report_unused_disables", False)))
             return
         from newslint.fixer import encode, fix_text, write_atomically
 
         result = fix_text(item.source.text, item.path, item.config, self.registry,
                           unsafe=args.unsafe_fixes, display=item.shown)
+        self._text = result.text
         if item.raw is None and args.fix:  # standard input: the fixed text goes to standard output
             self.stdin_output = result.text
         if result.changed:
@@ -93,6 +112,7 @@ class _CheckSession:
                     write_atomically(item.path, encode(result.text, item.source.bom), item.raw)
                 except InputError as error:
                     report.errors.append(FileError(item.shown, error.reason))
+                    self._text = item.source.text
                     report.findings.extend(
                         _recheck(item, self.registry))
                     return
@@ -105,7 +125,11 @@ class _CheckSession:
 
     def finish(self, reporter) -> int:
         args, report = self.args, self.report
-        context = ReportContext(self.registry, fail_on=args.fail_on, tty=sys.stdout.isatty())
+        from newslint import output
+
+        context = ReportContext(self.registry, fail_on=args.fail_on,
+                                tty=sys.stdout.isatty() and not args.output_file,
+                                sources=self.sources, checked=self.checked)
         if args.diff:
             sys.stdout.write("".join(self.diffs))
             sys.stdout.flush()
@@ -114,12 +138,13 @@ class _CheckSession:
                     print(f"{error.path}: error: {error.message}", file=sys.stderr)
                 return 2
             return 1 if self.diffs else 0
-        rendered = reporter.render(report, context)
+        output.apply(args, report, context, self.prepared)  # --since, --baseline, --write-baseline
+        rendered = output.render(args, reporter, report, context)  # --statistics or the format
         if self.stdin_output is not None:
             sys.stdout.write(self.stdin_output)
-            sys.stderr.write(rendered)
+            output.emit(args, rendered, sys.stderr)
         else:
-            sys.stdout.write(rendered)
+            output.emit(args, rendered, sys.stdout)
         if args.fix:
             remaining = len(report.findings)
             summary = (f"Fixed {self.fixed_problems} problem{'s' if self.fixed_problems != 1 else ''} in "

@@ -100,3 +100,51 @@ def display_path(path: str) -> str:
         if not relative.startswith(".."):
             return relative
     return path
+
+
+
+def replace_atomically(path: str, data: bytes, mode: int) -> None:
+    """Replace ``path`` with ``data``: a temporary file in the same folder (fsync, ``mode``), then ``os.replace``.
+
+    Readers see the old file or the new one, never half of one. Raises ``OSError``.
+    """
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(path))
+    handle, temporary = tempfile.mkstemp(prefix=".newslint-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
+
+
+def write_text_atomically(path: str, text: str) -> None:
+    """Write ``text`` (UTF-8, no BOM) to ``path`` with :func:`replace_atomically` (reports, baselines).
+
+    An existing file keeps its permissions; a new one gets the usual ones (0666
+    less the umask). Failures raise an ``InputError`` naming the path.
+    """
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise InputError(path, f"cannot write: no such folder {folder}")
+    try:
+        mode = os.stat(path).st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    except OSError as error:
+        raise InputError(path, f"cannot write: {error.strerror or error}") from None
+    try:
+        replace_atomically(path, text.encode("utf-8", "surrogateescape"), mode)
+    except OSError as error:
+        raise InputError(path, f"cannot write: {error.strerror or error}") from None

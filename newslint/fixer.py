@@ -10,7 +10,6 @@ everything else and (in files) the byte-order mark are left as they were.
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -124,19 +123,6 @@ def write_atomically(path: str, data: bytes, original: bytes) -> None:
         raise InputError(path, f"cannot re-read before writing: {error.strerror or error}") from None
     if current != original:
         raise InputError(path, "changed on disk while it was being checked: not overwritten")
-    folder = os.path.dirname(os.path.abspath(path))
-    mode = os.stat(path).st_mode & 0o7777
-    handle, temporary = tempfile.mkstemp(prefix=".newslint-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
+    from newslint.files import replace_atomically
+
+    replace_atomically(path, data, os.stat(path).st_mode & 0o7777)

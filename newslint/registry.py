@@ -23,8 +23,12 @@ from newslint.reporter import Reporter
 from newslint.rule import Rule, validate_rule_class
 
 ENTRY_POINT_GROUP = "newslint"
-CORE_PLUGINS = ("newslint.builtin.plaintext", "newslint.builtin.text_output",
-                "newslint.builtin.json_output")
+CORE_PLUGINS = ("newslint.builtin.plaintext", "newslint.builtin.markdown", "newslint.builtin.html",
+                "newslint.builtin.text_output",
+                "newslint.builtin.json_output", "newslint.builtin.full_output",
+                "newslint.builtin.jsonl_output", "newslint.builtin.sarif_output",
+                "newslint.builtin.github_output", "newslint.builtin.gitlab_output",
+                "newslint.builtin.junit_output", "newslint.builtin.html_output")
 
 
 class PluginError(NewslintError):

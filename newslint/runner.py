@@ -154,9 +154,11 @@ def iter_inputs(paths: list[str], resolver: ConfigResolver, registry: "Registry"
         yield Input(path, shown, source, raw, config)
 
 
-def check_files(paths: list[str], resolver: ConfigResolver, registry: "Registry") -> Report:
+def check_files(paths: list[str], resolver: ConfigResolver, registry: "Registry", *,
+                report_unused_disables: bool = False) -> Report:
     report = Report()
     for item in iter_inputs(paths, resolver, registry, report.errors):
         report.files += 1
-        report.findings.extend(check_source(item.source.text, item.path, item.config, registry, item.shown))
+        report.findings.extend(check_source(item.source.text, item.path, item.config, registry, item.shown,
+                                            report_unused_disables=report_unused_disables))
     return report

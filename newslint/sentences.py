@@ -2,8 +2,14 @@
 
 Conservative by design: a break needs a terminator (. ! ? …) followed by
 white space, and no break is made after a known abbreviation, an initial,
-an ellipsis running on in lowercase, or a quotation closed before an
-attribution ("“Stop!” he said").
+an ellipsis running on in lowercase, a quotation closed before an
+attribution ("“Stop!” he said"), or a brand or title ending in ! or ? before a
+lowercase word ("Yahoo! said", "Shall We Dance? topped the chart").
+
+Linear in the length of the text: the boundary pattern starts only at the
+first mark of a run of terminators and never backtracks (its repeats are
+possessive), and each boundary looks back at most a few dozen characters for
+the word before it. A 20 MB paragraph of dots costs what 20 MB of prose does.
 """
 
 from __future__ import annotations
@@ -15,9 +21,11 @@ import regex
 if TYPE_CHECKING:
     from newslint.document import Document, Sentence
 
-# Terminator run, then any closing quotes or brackets, then the white space before the next sentence.
-_BOUNDARY = regex.compile(r"(?<term>[.!?…]+)(?<close>[\"'”’»)\]]*)(?<space>\s+)")
-_WORD_BEFORE = regex.compile(r"([\p{L}\p{N}.\-&]+)$")
+# A run of terminators, then any closing quotes or brackets, then the white space before the next sentence.
+_BOUNDARY = regex.compile(r"(?<![.!?…])(?<term>[.!?…]++)(?<close>[\"'”’»)\]]*+)(?<space>\s++)")
+# The characters of the word before a terminator ("U.S", "e.g", "Smith"), and how far back to look.
+_WORD_CHARS = frozenset(".-&")
+_WORD_BEFORE_MAX = 40
 
 ABBREVIATIONS = frozenset("""
 mr mrs ms mx dr prof st sr jr rev gen col lt sgt capt cmdr adm maj cpl pte gov sen rep pres
@@ -28,6 +36,11 @@ jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs
 e.g i.e a.m p.m u.s u.k u.n u.s.a e.u
 mt ft ave rd blvd
 """.split())
+
+#: Abbreviations that are also everyday words ending a sentence ("He sat.", "in the sun.",
+#: "She said no."): before a capitalised word they end the sentence; before a number
+#: ("No. 10") or a lowercase word they are abbreviations.
+WORD_ABBREVIATIONS = frozenset("sat sun wed mar no".split())
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -47,7 +60,6 @@ def split_sentences(document: "Document") -> list["Sentence"]:
     sentences: list[Sentence] = []
     for paragraph in document.paragraphs:
         start = paragraph.start
-        after_terminator = False
         for match in _BOUNDARY.finditer(text, paragraph.start, paragraph.end):
             next_start = match.end()
             if next_start >= paragraph.end:
@@ -56,12 +68,11 @@ def split_sentences(document: "Document") -> list["Sentence"]:
                 continue
             end = match.start("space")
             if end > start:
-                sentences.append(Sentence(start, end, paragraph.index, after_terminator))
+                sentences.append(Sentence(start, end, paragraph.index, start != paragraph.start))
             start = next_start
-            after_terminator = True
         end = paragraph.end
         if end > start:
-            sentences.append(Sentence(start, end, paragraph.index, after_terminator))
+            sentences.append(Sentence(start, end, paragraph.index, start != paragraph.start))
     return sentences
 
 
@@ -69,14 +80,22 @@ def _is_break(text: str, match: "regex.Match[str]", next_start: int) -> bool:
     terminator = match.group("term")
     following = text[next_start]
     if following.isupper() or following.isdigit() or following in "\"'“‘«(":
-        return not (terminator == "." and not match.group("close") and _ends_abbreviation(text, match))
+        if terminator != "." or match.group("close"):
+            return True
+        word = _word_before(text, match.start())
+        if not word or not _is_abbreviation(word):
+            return True
+        # "He sat. The": an abbreviation that is also a word ends a sentence before a capital.
+        return following.isupper() and word.lower() in WORD_ABBREVIATIONS
     if not following.islower():
         return False
-    # Lowercase after a terminator: a run-on ellipsis, an attribution after a quotation,
-    # a brand ("Yahoo! said"), an abbreviation or a sentence that should open with a capital.
-    if terminator in ("...", "…") or match.group("close"):
+    # Lowercase after a terminator: a run-on ellipsis ("...", "…", a typed ".." or "...."),
+    # an attribution after a quotation, a brand or a title ending in ! or ? ("Yahoo! said",
+    # "Shall We Dance? topped the chart"), an abbreviation, or a sentence that should
+    # open with a capital.
+    if "…" in terminator or terminator.count(".") >= 2 or match.group("close"):
         return False
-    if terminator == "!" and _word_before(text, match.start())[:1].isupper():
+    if terminator[-1] in "!?" and _word_before(text, match.start()).rsplit("-", 1)[-1][:1].isupper():
         return False
     if terminator.startswith(".") and _ends_abbreviation(text, match):
         return False
@@ -84,8 +103,12 @@ def _is_break(text: str, match: "regex.Match[str]", next_start: int) -> bool:
 
 
 def _word_before(text: str, end: int) -> str:
-    found = _WORD_BEFORE.search(text, max(0, end - 40), end)
-    return found.group(1) if found else ""
+    """The word (letters, digits, inner dots, hyphens, ampersands) ending at ``end``."""
+    start = end
+    limit = max(0, end - _WORD_BEFORE_MAX)
+    while start > limit and (text[start - 1].isalnum() or text[start - 1] in _WORD_CHARS):
+        start -= 1
+    return text[start:end]
 
 
 def _ends_abbreviation(text: str, match: "regex.Match[str]") -> bool:
