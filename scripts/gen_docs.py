@@ -19,5 +19,6 @@ def render() -> str:
 
 
 if __name__ == "__main__":
-    TARGET.write_text(render(), encoding="utf-8")
+    with open(TARGET, "w", encoding="utf-8", newline="") as handle:
+        handle.write(render())
     print(f"wrote {TARGET}", file=sys.stderr)

@@ -12,7 +12,8 @@ def test_rule_reference_is_up_to_date():
     from newslint.docs import rules_markdown
     from newslint.registry import default_registry
 
-    committed = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
+    with open(REPO / "docs" / "rules.md", encoding="utf-8", newline="") as handle:
+        committed = handle.read()
     assert committed == rules_markdown(default_registry(), load_config()), \
         "docs/rules.md is stale: run `python scripts/gen_docs.py`"
 
