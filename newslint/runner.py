@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from newslint.config import Config, find_user_config, load_config
 from newslint.errors import ConfigError, InputError
 from newslint.files import DEFAULT_EXTENSIONS, SourceText, decode, display_path, iter_files, read_bytes
+from newslint.builder import PLACEHOLDER
 from newslint.findings import Edit, FileError, Finding, Fix, Report
 from newslint.registry import default_registry
 from newslint.scopes import ScopeIndex
@@ -75,14 +76,31 @@ def _to_finding(document: "Document", problem: "Problem", rule_id: str, severity
     line, column = lines.position(start)
     end_line, end_column = lines.position(end)
     fix = None
-    if problem.edits and all(document.source_map.is_contiguous(e.start, e.end) for e in problem.edits):
+    if problem.edits:
         edits = []
         for edit in problem.edits:
-            edit_start, edit_end = document.source_span(edit.start, edit.end)
-            edits.append(Edit(*lines.position(edit_start), *lines.position(edit_end), edit.text))
-        fix = Fix(problem.safe, tuple(edits))
+            span = document.source_map.editable_span(edit.start, edit.end)
+            if span is None or PLACEHOLDER in document.text[edit.start:edit.end]:
+                edits = []  # a fix that would change markup is never offered
+                break
+            edit_start, edit_end, decoded = span
+            replacement = encode_like_source(edit.text, document.source[edit_start:edit_end]) if decoded else edit.text
+            edits.append(Edit(*lines.position(edit_start), *lines.position(edit_end), replacement))
+        if edits:
+            fix = Fix(problem.safe, tuple(edits))
     return Finding(path, line, column, end_line, end_column, rule_id, severity, problem.message,
                    tuple(problem.suggestions), fix)
+
+
+def encode_like_source(text: str, source: str) -> str:
+    """Write ``text`` as the source wrote what it replaces: HTML entities stay entities."""
+    if "&" not in source:
+        return text
+    from html.entities import codepoint2name
+
+    return "".join(ch if ch.isascii() and ch not in "&<>" else
+                   f"&{codepoint2name[ord(ch)]};" if ord(ch) in codepoint2name else f"&#{ord(ch)};"
+                   for ch in text)
 
 
 class ConfigResolver:

@@ -89,3 +89,47 @@ class SourceMap:
         piece = self._piece(start)
         return (piece is not None and piece.verbatim and start >= piece.text_start
                 and end <= piece.text_end)
+
+    def editable_span(self, start: int, end: int) -> tuple[int, int, bool] | None:
+        """The source range an edit of prose[start:end] may replace, or None when it would touch markup.
+
+        Verbatim runs may be cut anywhere; a decoded piece (an HTML entity, an
+        escape) must be covered whole; consecutive pieces must be adjacent in
+        the source, so no hidden markup (``**``, a tag) lies between them; and
+        no inserted text (a block break) may be inside. The flag says whether
+        the range holds a decoded piece, so the replacement can be written in
+        the same kind (``&ldquo;`` for ``“``).
+        """
+        if self._pieces is None:
+            return start, end, False
+        if start == end:
+            return (self.start(start), self.start(start), False) if self.is_contiguous(start, end) else None
+        first = bisect_right(self._text_starts, start) - 1
+        if first < 0:
+            return None
+        decoded = False
+        source_start = source_end = None
+        index = first
+        while index < len(self._pieces) and self._pieces[index].text_start < end:
+            piece = self._pieces[index]
+            if piece.source_end == piece.source_start:
+                return None  # text the parser inserted
+            if not piece.verbatim:
+                if start > piece.text_start or end < piece.text_end:
+                    return None  # half of an entity
+                decoded = True
+                piece_start, piece_end = piece.source_start, piece.source_end
+            else:
+                piece_start = piece.source_start + max(start, piece.text_start) - piece.text_start
+                piece_end = piece.source_start + min(end, piece.text_end) - piece.text_start
+            if source_end is not None and piece.source_start != source_end and index != first:
+                return None  # markup between the pieces
+            if source_start is None:
+                source_start = piece_start
+            source_end = piece_end if piece.verbatim else piece.source_end
+            if piece.verbatim and end < piece.text_end:
+                break
+            index += 1
+        if source_start is None:
+            return None
+        return source_start, source_end, decoded

@@ -43,3 +43,30 @@ def test_precommit_hook_fails_a_bad_article_and_passes_a_clean_one(tmp_path):
     clean = try_repo("clean.txt")
     assert clean.returncode == 0, clean.stdout + clean.stderr
     assert "Passed" in clean.stdout
+
+
+def test_precommit_with_fix_modifies_then_passes(tmp_path):
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True)
+    if head.returncode != 0:
+        pytest.skip("newslint's checkout has no commit yet")
+    repo = tmp_path / "articles"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    (repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {REPO}\n    rev: {head.stdout.strip()}\n    hooks:\n      - id: newslint\n"
+        f"        args: [--fix]\n")
+    article = repo / "story.md"
+    article.write_text("Officials in Kiev said the the talks would resume on Monday.\n")
+    _git(repo, "add", ".")
+    env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / "cache"))
+
+    def run():
+        return subprocess.run([sys.executable, "-m", "pre_commit", "run", "--files", "story.md"], cwd=repo,
+                              env=env, capture_output=True, text=True, timeout=600)
+
+    first = run()
+    assert first.returncode == 1, first.stdout + first.stderr
+    assert article.read_text() == "Officials in Kyiv said the talks would resume on Monday.\n"
+    assert "files were modified by this hook" in first.stdout
+    second = run()
+    assert second.returncode == 0, second.stdout + second.stderr
