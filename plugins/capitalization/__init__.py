@@ -1,8 +1,10 @@
-"""capitalization plugin."""
+"""capitalization: sentences and paragraphs that open in lowercase."""
 
 from newslint import hookimpl
+
+from .sentence_start import SentenceStart
 
 
 @hookimpl
 def newslint_rules():
-    return []
+    return [SentenceStart]

@@ -1,8 +1,11 @@
-"""names plugin."""
+"""names: house-style spellings of names (Kyiv, not Kiev) and names written in lowercase (kyiv)."""
 
 from newslint import hookimpl
+
+from .lowercase_proper_noun import LowercaseProperNoun
+from .preferred_spelling import PreferredSpelling
 
 
 @hookimpl
 def newslint_rules():
-    return []
+    return [PreferredSpelling, LowercaseProperNoun]

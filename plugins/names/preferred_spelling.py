@@ -1,0 +1,238 @@
+"""names/preferred-spelling: an old or deprecated form of a name the house style has replaced (Kiev → Kyiv)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+import regex
+
+from newslint import Flag, Pass, Rule
+
+from ._data import Links, Preferred, lowercase_set, names_data, preferred_entries, strings, trie_pattern
+
+_LETTER = r"[\p{L}\p{N}\p{M}]"
+# Wording that names an old form on purpose: "formerly Bombay", "what was then Kiev", "known as Madras".
+_MENTION = regex.compile(
+    r"(?:\b(?:formerly|previously|once|earlier)(?:\s+(?:known|called|named|spelt|spelled))?(?:\s+as)?"
+    r"|(?:\b(?:was|were)\s+|\(\s*)then"
+    r"|\b(?:known|called|spelt|spelled|renamed\s+from)(?:\s+as)?"
+    r"|\b(?:old|former|earlier|Russian|Soviet|colonial)(?:[- ]era)?[- ](?:names?|spellings?)(?:\s+(?:of|was|is))?)"
+    r"[\s,:(“\"‘']*$",
+    regex.IGNORECASE,
+)
+_NEXT_WORD = regex.compile(r"\s+([\p{L}\p{N}][\p{L}\p{N}\p{M}]*)")
+# How far either side of an old form the house form may stand to mark the old one as a deliberate
+# mention: "Mumbai (Bombay)", "Kiev, now Kyiv".
+_MENTION_WINDOW = 40
+
+
+class _Variant(NamedTuple):
+    form: str          # the instead-of form as listed
+    entry: Preferred
+
+
+def _compile_trie(words: tuple[str, ...], flags: int = 0) -> "re.Pattern[str]":
+    # Not inside another word: (?<![^\W_]) is "not after a letter or a digit".
+    return re.compile(rf"(?<![^\W_])(?:{trie_pattern(list(words))})(?![^\W_])", flags)
+
+
+# Cached: configurations with the same dictionary (one per folder with a .newslint.yaml) share it.
+_compile_forms = lru_cache(maxsize=8)(_compile_trie)
+# A run of words in capitals ("KIEV", "THE UKRAINE"). The capitals variants of the forms are
+# looked up in a dictionary rather than doubling the trie and the time to compile it.
+_CAPITALS = regex.compile(rf"(?<!{_LETTER})\p{{Lu}}[\p{{Lu}}\p{{M}}]++"
+                          rf"(?:\s\p{{Lu}}[\p{{Lu}}\p{{M}}]*+(?!{_LETTER}))*+(?!{_LETTER})")
+_WORD_IN_RUN = regex.compile(r"\S+")
+
+
+def _key(text: str) -> str:
+    """A form as a dictionary key: single spaces, straight apostrophes."""
+    return " ".join(text.replace("’", "'").split())
+
+
+class PreferredSpelling(Rule):
+    """Flags a form of a name that the house style has replaced: “Kiev” for Kyiv,
+    “Bombay” for Mumbai, “the Ukraine” for Ukraine.
+
+    **Why.** Renamed places, and spellings transliterated from another
+    language, date copy and can give offence; a house style settles on one form
+    so that every story uses it.
+
+    **The dictionary** is the `names.preferred` data in rules.yaml, which a
+    `.newslint.yaml` can extend: each house form lists the forms it replaces
+    (`instead-of`), phrases in which an old form is right (`exceptions`:
+    “chicken Kiev”, “Calcutta Cup”, “Odessa, Texas”, matched in any case) and
+    the style guide that decided it (`source`). A form is matched as written,
+    with a capital first letter, or in capitals (“KIEV” in a dateline). With
+    `modifier-ok`, a form is correct when it modifies the next word (“the
+    Ukraine crisis”) and is flagged only when it stands as a noun: before
+    punctuation, the end of the text, or one of the `names.not-nouns` words
+    (“the Ukraine has”, “in the Ukraine and Russia”).
+
+    **Not flagged:** an old form named on purpose: beside the house form
+    (“Mumbai (Bombay)”, “Kiev, now Kyiv”) or after “formerly”, “known as”,
+    “the old name”; forms inside links, e-mail addresses and hashtags.
+
+    **Example:** “Officials in Kiev’s city hall” → “Officials in Kyiv’s city
+    hall”; “KIEV, Dec 3” → “KYIV, Dec 3”; “Dynamo Kiev” → “Dynamo Kyiv” (the
+    club's name follows the city's).
+
+    **Fix (safe):** replace the old form with the house form, keeping its case;
+    a possessive’s apostrophe stays as written.
+    """
+
+    id = "names/preferred-spelling"
+    summary = "A name spelt in a form the house style has replaced (Kiev → Kyiv)"
+    severity = "warning"
+    fix = "safe"
+    examples = [
+        Flag("Officials in Kiev said the talks would resume.", "Kiev",
+             "Officials in Kyiv said the talks would resume."),
+        Flag("Kiev’s mayor opened the bridge.", "Kiev", "Kyiv’s mayor opened the bridge."),
+        Flag("KIEV, March 4 (Reuters) - Talks resumed.", "KIEV", "KYIV, March 4 (Reuters) - Talks resumed."),
+        Flag("Gas prices rose in the Ukraine last winter.", "the Ukraine",
+             "Gas prices rose in Ukraine last winter."),
+        Flag("The Ukraine has asked for more aid.", "The Ukraine", "Ukraine has asked for more aid."),
+        Flag("Dynamo Kiev won the cup.", "Kiev", "Dynamo Kyiv won the cup."),
+        Flag("The port of Odessa reopened.", "Odessa", "The port of Odesa reopened."),
+        Flag("Flights from Bombay were delayed.", "Bombay", "Flights from Mumbai were delayed."),
+        Pass("Officials in Kyiv said the talks would resume."),
+        Pass("The restaurant served chicken Kiev and chips."),
+        Pass("Historians of Kievan Rus met in Lviv."),
+        Pass("Leaders discussed the Ukraine crisis at the summit."),
+        Pass("The team from Odessa, Texas, won the state title."),
+        Pass("England retained the Calcutta Cup."),
+        Pass("The city of Mumbai (formerly Bombay) is India's financial capital."),
+    ]
+
+    def setup(self) -> None:
+        names = names_data(self.data)
+        # The forms as written and with a capital first letter (“The Ukraine”), for the trie;
+        # in capitals (“KIEV” in a dateline), for runs of capitals.
+        self._written: dict[str, _Variant] = {}
+        self._capitals: dict[str, _Variant] = {}
+        for entry in preferred_entries(self.data):
+            for form in entry.instead_of:
+                variant = _Variant(form, entry)
+                for written in (form, form[:1].upper() + form[1:]):
+                    self._written.setdefault(_key(written), variant)
+                if not form.isupper():
+                    self._capitals.setdefault(_key(form.upper()), variant)
+        self._longest = max((key.count(" ") + 1 for key in self._capitals), default=0)
+        self._not_nouns = lowercase_set(strings(names.get("not-nouns")))
+        self._forms = _compile_forms(tuple(sorted(self._written))) if self._written else None
+        self._exception_patterns: dict[str, "re.Pattern[str] | None"] = {}
+
+    # -- checking ------------------------------------------------------------
+    def check(self, document):
+        if self._forms is None:
+            return
+        text = document.text
+        links: list[Links] = []
+        for paragraph in document.paragraphs:
+            candidates = [(match.start(), match.end(), self._written.get(_key(match.group())))
+                          for match in self._forms.finditer(text, paragraph.start, paragraph.end)]
+            if self._capitals:
+                for run in _CAPITALS.finditer(text, paragraph.start, paragraph.end):
+                    candidates.extend(self._in_capitals(run))
+                candidates.sort(key=lambda candidate: candidate[0])
+            for start, end, variant in candidates:
+                if variant is not None and not self._is_excused(text, start, end, variant, paragraph, links):
+                    written = text[start:end]
+                    house = _house_in_case(variant.entry.house, variant.form, written)
+                    yield self.problem(start, end, f"House style is “{house}”, not “{' '.join(written.split())}”",
+                                       replacement=house)
+
+    def _in_capitals(self, match: "regex.Match[str]") -> list[tuple[int, int, _Variant | None]]:
+        """The old forms in a run of words in capitals, longest first."""
+        words = [(found.start(), found.end(), found.group())
+                 for found in _WORD_IN_RUN.finditer(match.string, match.start(), match.end())]
+        found_forms = []
+        index = 0
+        while index < len(words):
+            for stop in range(min(len(words), index + self._longest), index, -1):
+                variant = self._capitals.get(" ".join(word for _, _, word in words[index:stop]))
+                if variant is not None:
+                    found_forms.append((words[index][0], words[stop - 1][1], variant))
+                    index = stop
+                    break
+            else:
+                index += 1
+        return found_forms
+
+    def _is_excused(self, text: str, start: int, end: int, variant: _Variant, paragraph,
+                    links: list[Links]) -> bool:
+        """An exception (“chicken Kiev”), a modifier (“the Ukraine crisis”), a deliberate mention, a link."""
+        entry = variant.entry
+        if self._is_exception(text, start, end, entry, paragraph):
+            return True
+        if entry.modifier_ok and self._modifies_next(text, end, paragraph.end):
+            return True
+        if self._is_mention(text, start, end, variant, paragraph):
+            return True
+        if not links:
+            links.append(Links(text))  # found once per document, and only when a form is met
+        return links[0].covers(start)
+
+    def _is_exception(self, text: str, start: int, end: int, entry: Preferred, paragraph) -> bool:
+        if not entry.exceptions:
+            return False
+        pattern = self._exception_pattern(entry)
+        if pattern is None:
+            return False
+        # Every exception contains an old form: look a phrase's length either side.
+        reach = max(len(phrase) for phrase in entry.exceptions) + 8
+        window_start = max(paragraph.start, start - reach)
+        window_end = min(paragraph.end, end + reach)
+        position = window_start
+        while (found := pattern.search(text, position, window_end)) is not None and found.start() <= start:
+            if end <= found.end():
+                return True
+            position = found.start() + 1  # a phrase that ends before the form: look again
+        return False
+
+    def _exception_pattern(self, entry: Preferred) -> "re.Pattern[str] | None":
+        # Compiled on an entry's first match: a 10,000-entry dictionary pays only for the forms it meets.
+        if entry.house not in self._exception_patterns:
+            phrases = sorted({_key(phrase).lower() for phrase in entry.exceptions})
+            self._exception_patterns[entry.house] = _compile_trie(tuple(phrases), re.IGNORECASE) \
+                if phrases else None
+        return self._exception_patterns[entry.house]
+
+    def _modifies_next(self, text: str, end: int, limit: int) -> bool:
+        """True when the form is followed by a word it modifies (“the Ukraine crisis”)."""
+        if end < limit and text[end] in "-‐‑":
+            return True  # “the Ukraine-Russia border”
+        following = _NEXT_WORD.match(text, end, limit)
+        if following is None:
+            return False  # punctuation or the end: the form stands as a noun
+        return following.group(1).lower() not in self._not_nouns
+
+    @staticmethod
+    def _is_mention(text: str, start: int, end: int, variant: _Variant, paragraph) -> bool:
+        """True when the old form is named on purpose: beside the house form, or after “formerly”."""
+        window_start = max(paragraph.start, start - _MENTION_WINDOW)
+        house = variant.entry.house
+        if house.lower() not in variant.form.lower():  # “Ukraine” stands inside “the Ukraine”
+            window = text[window_start:min(paragraph.end, end + _MENTION_WINDOW)]
+            at = window.find(house)
+            while at >= 0:
+                before = window[at - 1] if at else " "
+                after = window[at + len(house)] if at + len(house) < len(window) else " "
+                if not (before.isalnum() or after.isalnum()):
+                    return True
+                at = window.find(house, at + 1)
+        return _MENTION.search(text, window_start, start) is not None
+
+
+def _house_in_case(house: str, form: str, written: str) -> str:
+    """The house form in the case the old one was written: KIEV → KYIV, The Ukraine → Ukraine."""
+    if written == form or " ".join(written.split()) == form:
+        return house
+    if written.isupper() and not form.isupper():
+        return house.upper()
+    if written[:1].isupper() and not form[:1].isupper():
+        return house[:1].upper() + house[1:]
+    return house
