@@ -86,11 +86,11 @@ def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
 
 
 def fix_text(text: str, path: str | None, config: "Config", registry: "Registry", *,
-             unsafe: bool = False, display: str | None = None) -> FixResult:
+             unsafe: bool = False, display: str | None = None, max_passes: int = MAX_PASSES) -> FixResult:
     from newslint.runner import check_source
 
     result = FixResult(text)
-    for _ in range(MAX_PASSES):
+    for _ in range(max_passes):
         findings = check_source(result.text, path, config, registry, display)
         edits, count = _choose(result.text, findings, unsafe)
         if not edits:

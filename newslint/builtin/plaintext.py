@@ -43,7 +43,7 @@ def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[
 def _is_headline(text: str, span: tuple[int, int], count: int) -> bool:
     line = text[span[0]:span[1]]
     return (count > 1 and "\n" not in line and "\r" not in line
-            and not line.rstrip("\"'”’").endswith((".", ":", ";", ","))
+            and not line.rstrip("\"'”’«»“‘‹›").endswith((".", ":", ";", ","))
             and len(line.split()) <= _HEADLINE_MAX_WORDS)
 
 
