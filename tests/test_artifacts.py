@@ -104,13 +104,21 @@ def test_consecutive_stray_lines_are_each_flagged():
 
 
 def test_a_newsroom_adds_its_own_tag():
-    text = "The bridge reopened.\ndailyplanet\n"
+    text = "The bridge reopened.\ndailyplanet\nTraffic was light.\n"  # mid-article: no lone-word guess
     assert check(text, STRAY) == []
     overrides = {"rules": {STRAY: {"tags": ["dailyplanet"]}}}
     (finding,) = check(text, STRAY, overrides)
     assert span(text, finding) == "dailyplanet"
     # Web-address forms of a tag come with it.
-    assert len(check("The bridge reopened.\nwww.dailyplanet.com\n", STRAY, overrides)) == 1
+    assert len(check("The bridge reopened.\nwww.dailyplanet.com\nTraffic was light.\n", STRAY, overrides)) == 1
+
+
+def test_a_lone_lowercase_word_at_the_end_is_a_tag_unless_disabled():
+    text = "The bridge reopened.\ndailyplanet\n"
+    (finding,) = check(text, STRAY)
+    assert span(text, finding) == "dailyplanet"
+    assert check(text, STRAY, {"rules": {STRAY: {"lone-word-at-edges": False}}}) == []
+    assert check("The bridge reopened.\nTraffic was light.\n", STRAY) == []
 
 
 def test_a_bad_pattern_is_a_config_error():

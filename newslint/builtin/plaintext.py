@@ -1,5 +1,11 @@
-"""Plain text: paragraphs are blocks separated by blank lines, or, in a file
-with no blank line at all (as wire copy often is), single lines.
+"""Plain text: paragraphs are blocks separated by blank lines; inside a block,
+each line is a paragraph of its own unless the block is hard-wrapped.
+
+Wire copy and CMS exports put one paragraph per line, often with a blank line
+only after the headline; hard-wrapped text keeps every line short. A block
+whose lines are all at most ``_WRAP_WIDTH`` characters, some breaking
+mid-sentence, is read as one wrapped paragraph; otherwise each line is a
+paragraph.
 
 A first block of one short line with no closing full stop, followed by more
 text, is the headline.
@@ -16,19 +22,18 @@ from newslint.parser import Parser
 _BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t\f\v]*(?:\r\n|\r|\n)")
 _LINE = re.compile(r"[^\r\n]+")
 _HEADLINE_MAX_WORDS = 20
+_WRAP_WIDTH = 100
+_LINE_ENDS = (".", "!", "?", ":", "\"", "”", "’", "'", ")")
 
 
 def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Spans of the paragraphs of plain text, trimmed of surrounding white space."""
     end = len(text) if end is None else end
-    if _BLANK_LINE.search(text, start, end):
-        blocks, position = [], start
-        for match in _BLANK_LINE.finditer(text, start, end):
-            blocks.append((position, match.start()))
-            position = match.end()
-        blocks.append((position, end))
-    else:
-        blocks = [(match.start(), match.end()) for match in _LINE.finditer(text, start, end)]
+    blocks, position = [], start
+    for match in _BLANK_LINE.finditer(text, start, end):
+        blocks.extend(_block_paragraphs(text, position, match.start()))
+        position = match.end()
+    blocks.extend(_block_paragraphs(text, position, end))
     spans = []
     for s, e in blocks:
         while s < e and text[s].isspace():
@@ -38,6 +43,14 @@ def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[
         if e > s:
             spans.append((s, e))
     return spans
+
+
+def _block_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    lines = [(match.start(), match.end()) for match in _LINE.finditer(text, start, end)]
+    if (len(lines) > 1 and all(e - s <= _WRAP_WIDTH for s, e in lines)
+            and any(not text[s:e].rstrip().endswith(_LINE_ENDS) for s, e in lines[:-1])):
+        return [(start, end)]  # hard-wrapped (short lines breaking mid-sentence): one paragraph
+    return lines
 
 
 def _is_headline(text: str, span: tuple[int, int], count: int) -> bool:

@@ -21,6 +21,10 @@ _LINE_AFTER = regex.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*(\S[^\r\n]*?)[ \t]*(?:\r
 _MAX_LINE = 200
 
 
+# One lowercase word, maybe a web address: "portwirenews", "wire.example.com".
+_LONE_WORD = regex.compile(r"[a-z][a-z0-9]{3,}(?:\.[a-z0-9]{2,})*")
+
+
 class StrayTag(Rule):
     """Flags a line that is not copy at all: a source tag left over from the wire
     or the CMS ("nbcnews", "cnn.com"), or web page furniture pasted in with the
@@ -60,6 +64,8 @@ class StrayTag(Rule):
     fix = "unsafe"
     scopes = ("~frontmatter",)
     options = {
+        "lone-word-at-edges": Option(True, "Also flag a first or last paragraph that is one lowercase word "
+                                           "(“portwirenews”): a feed's tag not in the list.", "bool"),
         "tags": Option([], "Lone source tags, lowercase, matched case-sensitively as a whole line "
                            "(the shipped list is in rules.yaml).", "list"),
         "tag-domains": Option([], "Web-address endings a tag may carry (com, co.uk, ...): "
@@ -73,6 +79,8 @@ class StrayTag(Rule):
     }
     examples = [
         Flag("Storms closed the coast road on Monday.\nnbcnews", "nbcnews",
+             "Storms closed the coast road on Monday."),
+        Flag("Storms closed the coast road on Monday.\nharbourwire", "harbourwire",
              "Storms closed the coast road on Monday."),
         Flag("The mayor opened the bridge.\nAdvertisement\nTraffic was light.", "Advertisement",
              "The mayor opened the bridge.\nTraffic was light."),
@@ -122,10 +130,23 @@ class StrayTag(Rule):
                 if start == end or end - start > _MAX_LINE:
                     continue
                 message = self._classify(text[start:end], paragraph.scope)
+                if message is None and self._lone_word(document, paragraph, start, end):
+                    message = f"Lone lowercase word “{text[start:end]}” at the edge of the article: " \
+                              f"a leftover source tag? Delete the line"
                 if message is None or self._inside_sentence(text, start, end, paragraph.scope):
                     continue
                 edit = _line_deletion(text, start, end)
                 yield self.problem(start, end, message, edits=[edit] if edit else [])
+
+    def _lone_word(self, document, paragraph, start: int, end: int) -> bool:
+        """A first or last paragraph that is a single lowercase word, as feeds tag their copy."""
+        if not self.settings["lone-word-at-edges"] or len(document.paragraphs) < 2:
+            return False
+        if paragraph.index not in (0, len(document.paragraphs) - 1):
+            return False
+        if (start, end) != (paragraph.start, paragraph.end):
+            return False
+        return bool(_LONE_WORD.fullmatch(document.text, start, end))
 
     def _classify(self, line: str, scope: str) -> str | None:
         if self._tag is not None and self._tag.fullmatch(line):
