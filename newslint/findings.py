@@ -58,6 +58,8 @@ class FileError:
 
     path: str
     message: str
+    #: The Python traceback behind an internal failure (shown with --debug; not in the JSON).
+    traceback: str | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict:
         return {"path": self.path, "message": self.message}

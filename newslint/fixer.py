@@ -86,12 +86,13 @@ def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
 
 
 def fix_text(text: str, path: str | None, config: "Config", registry: "Registry", *,
-             unsafe: bool = False, display: str | None = None, max_passes: int = MAX_PASSES) -> FixResult:
+             unsafe: bool = False, display: str | None = None, max_passes: int = MAX_PASSES,
+             errors: list | None = None) -> FixResult:
     from newslint.runner import check_source
 
     result = FixResult(text)
     for _ in range(max_passes):
-        findings = check_source(result.text, path, config, registry, display)
+        findings = _check(result.text, path, config, registry, display, errors)
         edits, count = _choose(result.text, findings, unsafe)
         if not edits:
             result.remaining = findings
@@ -102,8 +103,20 @@ def fix_text(text: str, path: str | None, config: "Config", registry: "Registry"
             return result
         result.text = fixed_text
         result.fixed += count
-    result.remaining = check_source(result.text, path, config, registry, display)
+    result.remaining = _check(result.text, path, config, registry, display, errors)
     return result
+
+
+def _check(text, path, config, registry, display, errors):
+    """Check one pass; a failing rule is recorded once in ``errors``, however many passes run."""
+    from newslint.runner import check_source
+
+    if errors is None:
+        return check_source(text, path, config, registry, display)
+    found: list = []
+    findings = check_source(text, path, config, registry, display, errors=found)
+    errors.extend(error for error in found if error not in errors)
+    return findings
 
 
 def encode(text: str, bom: bool) -> bytes:

@@ -11,6 +11,8 @@ from newslint.config import Config, find_user_config, load_config
 from newslint.errors import ConfigError, InputError
 from newslint.files import DEFAULT_EXTENSIONS, SourceText, decode, display_path, iter_files, read_bytes
 from newslint.builder import PLACEHOLDER
+from newslint.isolation import MalformedProblem, component_failure, rule_failure, time_budget
+from newslint.rule import Problem
 from newslint.findings import Edit, FileError, Finding, Fix, Report
 from newslint.registry import default_registry
 from newslint.scopes import ScopeIndex
@@ -27,21 +29,39 @@ UNUSED_DISABLE = "newslint/unused-disable"
 
 
 def findings_for(document: "Document", config: Config, path: str, *,
-                 report_unused_disables: bool = False) -> list[Finding]:
+                 report_unused_disables: bool = False, errors: list[FileError] | None = None) -> list[Finding]:
     """Run the configuration's rules over ``document``; positions are in the document's source.
 
     Problems outside a rule's scopes and findings silenced by suppression
     comments are dropped; comments naming unknown rules are reported, and
     disables that silenced nothing too when ``report_unused_disables``.
+
+    With an ``errors`` list, a rule that raises, runs past the configuration's
+    ``rule-timeout`` or returns a malformed problem becomes an error entry
+    naming the plugin, rule and file, and the other rules still run; without
+    one, the failure propagates.
     """
     findings: set[Finding] = set()
     scopes = ScopeIndex(document)
+    length = len(document.text)
     for active in config.active_rules:
         rule = active.rule
-        for problem in rule.check(document):
-            if active.scopes and not scopes.applies(active.scopes, problem.start):
-                continue
-            findings.add(_to_finding(document, problem, rule.id, active.severity, path))
+        found: list[Finding] = []
+        try:
+            with time_budget(config.rule_timeout):
+                for problem in rule.check(document):
+                    if not isinstance(problem, Problem) or not 0 <= problem.start <= problem.end <= length \
+                            or any(not 0 <= e.start <= e.end <= length for e in problem.edits):
+                        raise MalformedProblem(f"returned a malformed problem: {problem!r:.200}")
+                    if active.scopes and not scopes.applies(active.scopes, problem.start):
+                        continue
+                    found.append(_to_finding(document, problem, rule.id, active.severity, path))
+        except Exception as error:  # a faulty rule never takes the run down
+            if errors is None:
+                raise
+            errors.append(rule_failure(path, rule, error))
+            continue  # what a failing rule found before failing is not trusted
+        findings.update(found)
     if document.directives:
         findings = _apply_suppressions(document, findings, config, path, report_unused_disables)
     return sorted(findings, key=lambda f: f.sort_key)
@@ -131,11 +151,23 @@ class ConfigResolver:
 
 
 def check_source(text: str, path: str | None, config: Config, registry: "Registry",
-                 display: str | None = None, *, report_unused_disables: bool = False) -> list[Finding]:
-    """Parse ``text`` (chosen by ``path``'s extension) and check it."""
+                 display: str | None = None, *, report_unused_disables: bool = False,
+                 errors: list[FileError] | None = None) -> list[Finding]:
+    """Parse ``text`` (chosen by ``path``'s extension) and check it.
+
+    With an ``errors`` list, a failing parser or rule is recorded there and
+    the check goes on as far as it can; without one, the failure propagates.
+    """
+    shown = display or path or "-"
     parser = registry.parser_for(path, formats=config.formats)
-    document = parser.parse(text, path, config.parser_options.get(parser.name, {}))
-    return findings_for(document, config, display or path or "-", report_unused_disables=report_unused_disables)
+    try:
+        document = parser.parse(text, path, config.parser_options.get(parser.name, {}))
+    except Exception as error:
+        if errors is None:
+            raise
+        errors.append(component_failure(shown, "parser", parser.name, error))
+        return []
+    return findings_for(document, config, shown, report_unused_disables=report_unused_disables, errors=errors)
 
 
 @dataclass
@@ -160,9 +192,13 @@ def iter_inputs(paths: list[str], resolver: ConfigResolver, registry: "Registry"
     for path in iter_files(paths, extensions, is_excluded):
         shown = display_path(path)
         try:
+            config = resolver.for_path(path)
+            size = os.path.getsize(path) if os.path.isfile(path) else 0
+            if config.max_file_size and size > config.max_file_size:
+                raise InputError(path, f"is {size:,} bytes, over the limit of {config.max_file_size:,} "
+                                       f"(max-file-size in the configuration)")
             raw = read_bytes(path)
             source = decode(raw, shown)
-            config = resolver.for_path(path)
         except InputError as error:
             errors.append(FileError(shown, error.reason))
             continue
@@ -178,5 +214,5 @@ def check_files(paths: list[str], resolver: ConfigResolver, registry: "Registry"
     for item in iter_inputs(paths, resolver, registry, report.errors):
         report.files += 1
         report.findings.extend(check_source(item.source.text, item.path, item.config, registry, item.shown,
-                                            report_unused_disables=report_unused_disables))
+                                            report_unused_disables=report_unused_disables, errors=report.errors))
     return report
