@@ -6,7 +6,11 @@ A user file (``.newslint.yaml``) may set, at its top level:
   with ``severity`` and the rule's options;
 - ``select`` / ``ignore``: rule ids or plugin prefixes (``names``, ``punctuation/``);
 - ``exclude``: glob patterns, relative to the file's folder, of paths not to check;
-- ``names``: house-style name data, merged key by key over the defaults.
+- ``names``: house-style name data, merged key by key over the defaults;
+- ``style``: the house-style profile (``ap``, ``reuters``, ``guardian``, ``bbc``) whose data
+  (``house-styles``) lies under ``names``;
+- ``rule-files``, ``styles``, ``custom-rules``: declarative rules (YAML files or folders, Vale
+  style folders, definitions inline); see newslint.declarative. They are data, never code.
 
 Everything is validated against the loaded rules; a mistake is a ``ConfigError``
 naming the file, line and key.
@@ -31,7 +35,9 @@ if TYPE_CHECKING:
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
 SEVERITY_LEVELS = ("off", "info", "warning", "error")
-TOP_LEVEL_KEYS = ("rules", "select", "ignore", "exclude", "names", "formats", "parser-options", "per-path")
+TOP_LEVEL_KEYS = ("rules", "select", "ignore", "exclude", "names", "formats", "parser-options", "per-path",
+                  "rule-timeout", "max-file-size",
+                  "style", "house-styles", "rule-files", "styles", "custom-rules")
 DATA_SECTIONS = ("names",)
 _OPTION_TYPES = {"bool": bool, "int": int, "str": str, "list": list, "map": dict}
 
@@ -69,17 +75,28 @@ class Config:
     formats: dict[str, str] = field(default_factory=dict)
     #: Parser name → options for that parser (e.g. markdown: {frontmatter-prose: [title]}).
     parser_options: dict[str, dict] = field(default_factory=dict)
+    #: Seconds one rule may spend on one file before it is stopped and reported (0: no limit).
+    rule_timeout: float = 10.0
+    #: Bytes; a larger file is reported as an error instead of checked.
+    max_file_size: int = 50_000_000
     #: ``per-path`` sections: (glob, settings, file they came from), applied by ``for_file``.
     per_path: list[tuple[str, dict, str]] = field(default_factory=list)
     #: The plugins this configuration was validated against.
     registry: "Registry | None" = field(default=None, repr=False, compare=False)
+    #: Declarative rules (rule files, Vale styles, custom-rules) by id: data, beside the plugins' rules.
+    custom_rules: dict[str, type] = field(default_factory=dict)
+    #: The house-style profile chosen (``style:``) and every profile's data (``house-styles:``).
+    style: str | None = None
+    house_styles: dict[str, Any] = field(default_factory=dict)
 
     def clone(self) -> "Config":
         return Config(rules=copy.deepcopy(self.rules), select=None if self.select is None else list(self.select),
                       ignore=list(self.ignore), exclude=list(self.exclude), data=copy.deepcopy(self.data),
                       root=self.root, sources=list(self.sources), formats=dict(self.formats),
                       parser_options=copy.deepcopy(self.parser_options), per_path=list(self.per_path),
-                      registry=self.registry)
+                      registry=self.registry, custom_rules=dict(self.custom_rules), style=self.style,
+                      house_styles=self.house_styles, rule_timeout=self.rule_timeout,
+                      max_file_size=self.max_file_size)
 
     def for_file(self, path: str | os.PathLike | None) -> "Config":
         """This configuration with the ``per-path`` sections matching ``path`` applied."""
@@ -117,14 +134,28 @@ class Config:
 
         return self.instantiate(self.registry or default_registry())
 
+    def all_rules(self, registry: "Registry | None" = None) -> dict[str, type["Rule"]]:
+        """The plugins' rules and this configuration's declarative rules, by id."""
+        from newslint.registry import default_registry
+
+        rules = (registry or self.registry or default_registry()).rules
+        return {**rules, **self.custom_rules} if self.custom_rules else rules
+
+    @property
+    def rule_data(self) -> dict[str, Any]:
+        """The data rules read: the chosen house-style profile with ``names`` etc. merged over it."""
+        profile = self.house_styles.get(self.style) if self.style else None
+        return _deep_merge(profile, self.data) if isinstance(profile, dict) else self.data
+
     def instantiate(self, registry: "Registry") -> list["ActiveRule"]:
         active = []
-        for rule_id, rule_class in registry.rules.items():
+        data = self.rule_data
+        for rule_id, rule_class in self.all_rules(registry).items():
             settings = self.rules.get(rule_id) or RuleSettings(rule_class.severity)
             if settings.severity == "off" or not self.is_selected(rule_id):
                 continue
             scopes = settings.scopes if settings.scopes is not None else tuple(rule_class.scopes)
-            active.append(ActiveRule(rule_class(settings.options, self.data), settings.severity, scopes))
+            active.append(ActiveRule(rule_class(settings.options, data), settings.severity, scopes))
         return active
 
 
@@ -160,8 +191,9 @@ def _matches(rule_id: str, selector: str) -> bool:
     return rule_id == selector or rule_id.startswith(selector + "/")
 
 
-def _selector_known(selector: str, registry: "Registry") -> bool:
-    return any(_matches(rule_id, selector) for rule_id in registry.rules)
+def _selector_known(selector: str, registry: "Registry", config: "Config | None" = None) -> bool:
+    return any(_matches(rule_id, selector) for rule_id in registry.rules) or \
+        (config is not None and any(_matches(rule_id, selector) for rule_id in config.custom_rules))
 
 
 def _deep_merge(base: dict, override: dict) -> dict:
@@ -210,11 +242,12 @@ class _Layer:
             if key not in allowed:
                 raise ConfigError(f"unknown setting (expected one of: {', '.join(allowed)})",
                                   path=path, line=self.line(raw, key), key=str(key))
+        self._apply_declarative(config)
         for key in ("select", "ignore"):
             if key in raw:
                 selectors = _string_list(raw[key], path=path, line=self.line(raw, key), key=key)
                 for selector in selectors:
-                    if not _selector_known(selector, self.registry):
+                    if not _selector_known(selector, self.registry, config):
                         raise ConfigError(f"unknown rule or plugin {selector!r}", path=path,
                                           line=self.line(raw, key), key=key)
                 setattr(config, key, selectors)
@@ -227,6 +260,13 @@ class _Layer:
                     raise ConfigError("expected a mapping", path=path, line=self.line(raw, section),
                                       key=section)
                 config.data[section] = _deep_merge(config.data.get(section, {}), raw[section])
+        for key, attribute, kind in (("rule-timeout", "rule_timeout", (int, float)),
+                                     ("max-file-size", "max_file_size", int)):
+            if key in raw:
+                value = raw[key]
+                if not isinstance(value, kind) or isinstance(value, bool) or value < 0:
+                    raise ConfigError("expected a number of at least 0", path=path, line=self.line(raw, key), key=key)
+                setattr(config, attribute, value)
         if "formats" in raw:
             formats = raw["formats"]
             if not isinstance(formats, dict) or not all(isinstance(k, str) and isinstance(v, str)
@@ -273,6 +313,40 @@ class _Layer:
                 _Layer(settings, path, self.registry, nested=True).apply(config.clone())  # validate now
                 config.per_path.append((str(pattern), settings, path))
 
+    def _apply_declarative(self, config: Config) -> None:
+        """House-style profiles and declarative rules (rule files, Vale styles, custom-rules)."""
+        raw, path = self.raw, self.path
+        if "house-styles" in raw:
+            if not isinstance(raw["house-styles"], dict):
+                raise ConfigError("expected a mapping of style names to data", path=path,
+                                  line=self.line(raw, "house-styles"), key="house-styles")
+            config.house_styles = {**config.house_styles, **raw["house-styles"]}
+        if "style" in raw:
+            style = raw["style"]
+            if not isinstance(style, str) or style not in config.house_styles:
+                raise ConfigError(f"unknown house style {style!r} (available: "
+                                  f"{', '.join(sorted(config.house_styles))})", path=path,
+                                  line=self.line(raw, "style"), key="style")
+            config.style = style
+        if not any(key in raw for key in ("rule-files", "styles", "custom-rules")):
+            return
+        from newslint import declarative
+
+        base = Path(os.path.abspath(path)).parent if not path.startswith("<") else Path.cwd()
+        found: dict[str, type] = {}
+        if "rule-files" in raw:
+            files = _string_list(raw["rule-files"], path=path, line=self.line(raw, "rule-files"), key="rule-files")
+            found.update(declarative.load_rule_paths(files, base, source=path, line=self.line(raw, "rule-files")))
+        if "styles" in raw:
+            folders = _string_list(raw["styles"], path=path, line=self.line(raw, "styles"), key="styles")
+            found.update(declarative.load_styles(folders, base, source=path, line=self.line(raw, "styles")))
+        if "custom-rules" in raw:
+            found.update(declarative.build_rules(raw["custom-rules"], path))
+        for rule_id in found:
+            if rule_id in self.registry.rules:
+                raise ConfigError(f"rule id {rule_id!r} is a plugin's rule", path=path, key=rule_id)
+        config.custom_rules = {**config.custom_rules, **found}
+
     def _apply_rules(self, config: Config) -> None:
         rules, path = self.raw["rules"], self.path
         if not isinstance(rules, dict):
@@ -280,7 +354,7 @@ class _Layer:
                               key="rules")
         for rule_id, entry in rules.items():
             line = self.line(rules, rule_id)
-            rule_class = self.registry.rules.get(rule_id)
+            rule_class = self.registry.rules.get(rule_id) or config.custom_rules.get(rule_id)
             if rule_class is None and self.lenient:
                 continue
             if rule_class is None:
@@ -368,16 +442,16 @@ def load_config(path: str | os.PathLike | None = None, *, registry: "Registry | 
         _Layer(overrides, "<overrides>", registry).apply(config)
     if select is not None:
         selectors = list(select)
-        _check_selectors(selectors, registry, "--select")
+        _check_selectors(selectors, registry, "--select", config)
         config.select = selectors
     ignore = list(ignore)
     if ignore:
-        _check_selectors(ignore, registry, "--ignore")
+        _check_selectors(ignore, registry, "--ignore", config)
         config.ignore = config.ignore + ignore
     return config
 
 
-def _check_selectors(selectors: list[str], registry: "Registry", flag: str) -> None:
+def _check_selectors(selectors: list[str], registry: "Registry", flag: str, config: Config | None = None) -> None:
     for selector in selectors:
-        if not _selector_known(selector, registry):
+        if not _selector_known(selector, registry, config):
             raise ConfigError(f"{flag}: unknown rule or plugin {selector!r} (see `newslint rules`)")

@@ -2,10 +2,11 @@
 
 from newslint import hookimpl
 
+from .inconsistent_spelling import InconsistentSpelling
 from .lowercase_proper_noun import LowercaseProperNoun
 from .preferred_spelling import PreferredSpelling
 
 
 @hookimpl
 def newslint_rules():
-    return [PreferredSpelling, LowercaseProperNoun]
+    return [PreferredSpelling, LowercaseProperNoun, InconsistentSpelling]

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from itertools import compress
 from typing import NamedTuple
 
 import regex
 
 from newslint import Flag, Option, Pass, Rule
+from newslint.fastre import cased_plain
 
 from ._data import Links, lowercase_set, names_data, proper_names, strings, trie_pattern
 
@@ -31,6 +33,8 @@ _POSSESSIVE = ("'s", "’s")
 _DETERMINERS = frozenset("a an another any each every her his its my no our some such their this these those your".split())
 
 LOWER, CAPITAL, CAPITALS, NUMBER = "lower", "capital", "capitals", "number"
+#: How far _joined looks from a word: at most three words either side.
+_JOIN_REACH = 3
 
 # A word's edges: not inside another word, nor after an apostrophe (the s of “Kyiv’s”).
 _WORD_START = r"(?<![\p{L}\p{N}\p{M}'’])"
@@ -130,6 +134,8 @@ class LowercaseProperNoun(Rule):
         for entries in self._known.values():
             entries.sort(key=lambda item: -len(item[0]))  # the longest name first
         self._common = lowercase_set(strings(names.get("capitalised-common-words")))
+        #: Words either side of a lowercase name that telling it looks at: the longest name's.
+        self._reach = max([_JOIN_REACH] + [len(words) for entries in self._known.values() for words, _ in entries])
         self._min_capitalised = max(1, int(self.settings["min-capitalised"]))
         self._min_ratio = max(1, int(self.settings["min-ratio"]))
 
@@ -137,22 +143,30 @@ class LowercaseProperNoun(Rule):
     def check(self, document):
         text = document.text
         scan = _Scan(document)
-        lowercase = Counter(_LOWER_WORD.findall(text))
-        evidence = self._evidence(scan, lowercase)
-        targets = [word for word in lowercase if word in self._known or word in evidence]
+        fast = cased_plain(text) and document.words.plain
+        lowercase = _LowercaseWords(document) if fast else Counter(_LOWER_WORD.findall(text))
+        evidence = self._evidence(scan, lowercase, fast)
+        if fast:
+            candidates = (document.words.segments & self._known.keys()) | evidence.keys()
+            targets = [word for word in candidates if word in lowercase]
+        else:
+            targets = [word for word in lowercase if word in self._known or word in evidence]
         if not targets:
             return
-        pattern = regex.compile(rf"{_WORD_START}(?:{trie_pattern(targets)}){_WORD_END}")
+        if fast:
+            occurrences = _lowercase_occurrences(document, set(targets))
+        else:
+            pattern = regex.compile(rf"{_WORD_START}(?:{trie_pattern(targets)}){_WORD_END}")
+            occurrences = [(match.start(), match.group()) for match in pattern.finditer(text)]
         consumed = 0
-        for match in pattern.finditer(text):
-            start, form = match.start(), match.group()
+        for start, form in occurrences:
             if start < consumed:
                 continue  # inside a name of several words flagged already
             paragraph = scan.paragraph(start)
             if paragraph is None or scan.in_link(start) or scan.lowercase_headline(paragraph):
                 continue
             if form in self._known:
-                words, index = scan.words_around(paragraph, start)
+                words, index = scan.words_around(paragraph, start, self._reach)
                 known = self._known_name(text, words, index) if index is not None else None
                 if known is not None:
                     length, names = known
@@ -162,28 +176,31 @@ class LowercaseProperNoun(Rule):
                     yield self.problem(start, end, f"“{text[start:end]}” is a proper name: write “{proper}”",
                                        replacement=proper)
                     continue
-            if form in evidence and document.quotes.inside(start, match.end()) is None:
+            if form in evidence and document.quotes.inside(start, start + len(form)) is None:
                 proper, count = evidence[form]
-                yield self.problem(start, match.end(),
+                yield self.problem(start, start + len(form),
                                    f"“{form}” is a name written in lowercase: the story has “{proper}” "
                                    f"{count} times elsewhere", replacement=proper)
 
-    def _evidence(self, scan: "_Scan", lowercase: Counter[str]) -> dict[str, tuple[str, int]]:
+    def _evidence(self, scan: "_Scan", lowercase: Counter[str], fast: bool = False) -> dict[str, tuple[str, int]]:
         """Words the story capitalises as names often enough: lowercase form → (spelling, count)."""
         text = scan.text
         capitalised: Counter[str] = Counter()
         spellings: dict[str, Counter[str]] = {}
-        for match in _CAPITAL_WORD.finditer(text):
-            form = match.group()
+        if fast:
+            found = _capitalised_twins(scan.document, lowercase, self._common, self._min_capitalised,
+                                       self._min_ratio)
+        else:
+            found = ((match.start(), match.group()) for match in _CAPITAL_WORD.finditer(text))
+        for start, form in found:
             key = form.lower()
             if key not in lowercase or key in self._common or form.isupper():
                 continue  # most capitals: no lowercase twin to flag
-            start = match.start()
             paragraph = scan.paragraph(start)
             if paragraph is None or paragraph.scope == "headline" or _opens(text, start, paragraph.start) \
                     or start < scan.body_start(paragraph) or scan.in_link(start):
                 continue
-            words, index = scan.words_around(paragraph, start)
+            words, index = scan.words_around(paragraph, start, _JOIN_REACH)
             if index is None or _joined(text, words, index, -1, paragraph.start) \
                     or _joined(text, words, index, 1, paragraph.start):
                 continue
@@ -241,6 +258,92 @@ def _joined(text: str, words: list[_Word], index: int, step: int, paragraph_star
         current = other
 
 
+# -- the shared word lists, read as _LOWER_WORD and _CAPITAL_WORD read the text ---------------
+# On text newslint.fastre calls cased_plain (no combining marks, every letter a capital or a small
+# letter), a match of either pattern is a part of a word (a run of letters and digits between
+# apostrophes, hyphens and the word's ends) that is all small letters, or a capital and at least one
+# more letter, and has no apostrophe right before it (the s of “Kyiv’s”). The functions below find
+# those parts from the document's shared word lists, in text order, instead of scanning the text.
+
+class _LowercaseWords:
+    """What ``Counter(_LOWER_WORD.findall(text))`` counts, for the few words the rule asks about
+    (``in``, ``[]``), from counts of the shared words made in C."""
+
+    def __init__(self, document) -> None:
+        words = document.words
+        texts, starts = words.texts, words.starts
+        self.segments = words.segments
+        self.counts = Counter(texts)
+        # Words right after an apostrophe (’em) are not matches; parts of words (pro-russian) are.
+        self.after = Counter(texts[bisect_right(starts, offset) - 1] for offset in words.after_apostrophe)
+        self.parts = Counter(part for _, part, apostrophe in words.all_parts
+                             if not apostrophe and part.isalpha() and part.islower())
+
+    def __getitem__(self, key: str) -> int:
+        if key not in self.segments or not (key.isalpha() and key.islower()):
+            return 0
+        return self.counts[key] - self.after[key] + self.parts[key]
+
+    def __contains__(self, key: str) -> bool:
+        return self[key] > 0
+
+
+def _occurrences(document, forms: set[str]) -> list[tuple[int, str]]:
+    """(start, text) of the whole words that are ``forms`` and do not follow an apostrophe."""
+    words = document.words
+    texts, starts = words.texts, words.starts
+    after = words.after_apostrophe
+    return [(starts[index], texts[index]) for index in compress(range(len(texts)), map(forms.__contains__, texts))
+            if starts[index] not in after]
+
+
+def _capitalised_twins(document, lowercase: _LowercaseWords, common: frozenset[str], least: int,
+                       ratio: int) -> list[tuple[int, str]]:
+    """(start, text) of the matches of _CAPITAL_WORD that can make a word evidence, in text order:
+    those whose lowercase the story also writes, is not a common word, and is written with a capital
+    at least ``least`` times and ``ratio`` times as often as in lowercase, counting every capital
+    (the caller counts only some, so a word short of this here is short of it there; its capitals
+    change nothing and are skipped)."""
+    words = document.words
+    segments = words.segments
+    capitals: Counter[str] = Counter()
+    forms: dict[str, list[str]] = {}
+    # Distinct words with a capital: no word holding one equals a word in lowercase.
+    for form in set(words.texts).difference(words.lower):
+        key = form.lower()
+        if key in segments and len(form) > 1 and form[0].isupper() and form.isalpha():
+            forms.setdefault(key, []).append(form)
+    parts = []
+    for start, part, apostrophe in words.all_parts:
+        if not apostrophe and len(part) > 1 and part[0].isupper() and part.isalpha():
+            parts.append((start, part))
+            capitals[part.lower()] += 1
+    if not forms and not parts:
+        return []
+    counts = lowercase.counts
+    keep = set()
+    for key, written in forms.items():
+        capitals[key] += sum(counts[form] for form in written)
+    for key, count in capitals.items():
+        if count >= least and key not in common and key in lowercase and count >= ratio * lowercase[key]:
+            keep.add(key)
+    if not keep:
+        return []
+    found = _occurrences(document, {form for key in keep for form in forms.get(key, ())})
+    found.extend(item for item in parts if item[1].lower() in keep)
+    found.sort()
+    return found
+
+
+def _lowercase_occurrences(document, targets: set[str]) -> list[tuple[int, str]]:
+    """(start, text) of the lowercase words (as _LOWER_WORD finds them) that are ``targets``, in text order."""
+    words = document.words
+    found = _occurrences(document, targets)
+    found.extend((start, part) for start, part, apostrophe in words.all_parts if not apostrophe and part in targets)
+    found.sort()
+    return found
+
+
 class _Scan:
     """What the rule looks up about one document, each part found once and only when asked."""
 
@@ -254,6 +357,7 @@ class _Scan:
         self._body_starts: dict[int, int] = {}
         self._lowercase_headlines: dict[int, bool] = {}
         self._spellings: dict[str, bool] = {}
+        self._word_parts: dict[int, list[_Word]] = {}
 
     def paragraph(self, offset: int):
         return self.document.paragraph_at(offset)
@@ -290,32 +394,64 @@ class _Scan:
                     return name
         return names[0]
 
-    def words_around(self, paragraph, offset: int) -> tuple[list[_Word], int | None]:
+    def words_around(self, paragraph, offset: int, reach: int | None = None) -> tuple[list[_Word], int | None]:
         """The words near ``offset`` in its paragraph (hyphenated ones split, numbers and single
-        letters kept for telling titles), and the index of the one starting at ``offset``."""
+        letters kept for telling titles), and the index of the one starting at ``offset``.
+
+        With ``reach``, only at least that many words either side of it (within the same window):
+        all that telling a title or a name of several words looks at, at a fraction of the cost.
+        """
         start = max(self.body_start(paragraph), offset - self.REACH)
         end = min(paragraph.end, offset + self.REACH)
-        words: list[_Word] = []
-        index = None
-        tokens = self.document.tokens
-        position = bisect_left(tokens, start, key=lambda token: token.start)
-        while position < len(tokens) and tokens[position].end <= end:
-            token = tokens[position]
+        shared = self.document.words
+        starts, texts = shared.starts, shared.texts
+        first = bisect_left(starts, start)
+        at = bisect_right(starts, offset) - 1
+        if reach is None or at < first or starts[at] + len(texts[at]) > end:
+            words: list[_Word] = []
+            position = first
+            while position < len(starts) and starts[position] + len(texts[position]) <= end:
+                words.extend(self._parts(position))
+                position += 1
+            index = next((i for i, word in enumerate(words) if word.start == offset), None)
+            return words, index
+        before: list[_Word] = []
+        position = at - 1
+        while position >= first and len(before) < reach:
+            before[:0] = self._parts(position)
+            position -= 1
+        words = before + self._parts(at)
+        index = next((i for i in range(len(before), len(words)) if words[i].start == offset), None)
+        if index is None:
+            return words, None
+        position = at + 1
+        while position < len(starts) and len(words) - index - 1 < reach and \
+                starts[position] + len(texts[position]) <= end:
+            words.extend(self._parts(position))
             position += 1
-            part_start = token.start
-            for part in token.text.split("-") if "-" in token.text else (token.text,):
-                here, part_start = part_start, part_start + len(part) + 1
-                possessive = part.endswith(_POSSESSIVE)
-                bare = part[:-2] if possessive else part
-                if not bare:
-                    continue
-                if bare.isalpha():
-                    kind = LOWER if bare.islower() else CAPITALS if bare.isupper() else \
-                        CAPITAL if bare[0].isupper() else ""
-                else:
-                    kind = NUMBER if bare[0].isdigit() else ""
-                if kind:
-                    if here == offset:
-                        index = len(words)
-                    words.append(_Word(here, here + len(bare), bare, possessive, kind))
         return words, index
+
+    def _parts(self, position: int) -> list[_Word]:
+        """The words (parts between hyphens) of shared word ``position`` that count: letters or numbers."""
+        found = self._word_parts.get(position)
+        if found is not None:
+            return found
+        shared = self.document.words
+        token_text = shared.texts[position]
+        part_start = shared.starts[position]
+        found = []
+        for part in token_text.split("-") if "-" in token_text else (token_text,):
+            here, part_start = part_start, part_start + len(part) + 1
+            possessive = part.endswith(_POSSESSIVE)
+            bare = part[:-2] if possessive else part
+            if not bare:
+                continue
+            if bare.isalpha():
+                kind = LOWER if bare.islower() else CAPITALS if bare.isupper() else \
+                    CAPITAL if bare[0].isupper() else ""
+            else:
+                kind = NUMBER if bare[0].isdigit() else ""
+            if kind:
+                found.append(_Word(here, here + len(bare), bare, possessive, kind))
+        self._word_parts[position] = found
+        return found

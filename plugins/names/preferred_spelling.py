@@ -47,6 +47,28 @@ _CAPITALS = regex.compile(rf"(?<!{_LETTER})\p{{Lu}}[\p{{Lu}}\p{{M}}]++"
 _WORD_IN_RUN = regex.compile(r"\S+")
 
 
+_SEGMENT = re.compile(r"[^\W_]+")
+
+
+def _gate_keys(forms: tuple[str, ...]) -> tuple[frozenset[str], bool]:
+    """The longest run of letters and digits of each form, and whether some form has none.
+
+    A form matches (in the trie, or as a run of capitals) only where each of its runs of letters
+    and digits is a whole run in the text, one of the document's ``words.segments`` (plain text,
+    where ``re`` and ``regex`` agree on letters: newslint.fastre). A document holding none of these
+    keys holds none of the forms, however large the dictionary: one set look-up per word part.
+    """
+    keys = set()
+    always = False
+    for form in forms:
+        runs = _SEGMENT.findall(form)
+        if runs:
+            keys.add(max(runs, key=len))
+        else:
+            always = True
+    return frozenset(keys), always
+
+
 def _key(text: str) -> str:
     """A form as a dictionary key: single spaces, straight apostrophes."""
     return " ".join(text.replace("’", "'").split())
@@ -123,12 +145,16 @@ class PreferredSpelling(Rule):
         self._longest = max((key.count(" ") + 1 for key in self._capitals), default=0)
         self._not_nouns = lowercase_set(strings(names.get("not-nouns")))
         self._forms = _compile_forms(tuple(sorted(self._written))) if self._written else None
+        self._gate, self._always = _gate_keys(tuple(self._written) + tuple(self._capitals))
         self._exception_patterns: dict[str, "re.Pattern[str] | None"] = {}
 
     # -- checking ------------------------------------------------------------
     def check(self, document):
         if self._forms is None:
             return
+        words = document.words
+        if words.plain and not self._always and self._gate.isdisjoint(words.segments):
+            return  # no form can match: each needs its longest run of letters as a whole word part
         text = document.text
         links: list[Links] = []
         for paragraph in document.paragraphs:

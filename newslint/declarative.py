@@ -1,0 +1,587 @@
+"""Rules written as data: YAML rule files, Vale styles and the ``custom-rules`` section of a configuration.
+
+A definition is a mapping whose ``extends`` (or ``type``) names one of the
+types below; the format is a superset of Vale's for those types (see
+docs/custom-rules.md). Each definition becomes a ``Rule`` subclass built here:
+the engine still knows no rule, the configuration carries these as data.
+
+    existence      tokens / raw patterns to flag
+    substitution   swap: bad → good, case preserved, safe fix
+    consistency    either / variants: one spelling per document
+    occurrence     too many (max) or too few (min) tokens in a sentence, paragraph, headline or document
+    repetition     the same token twice in a row ("the the")
+    conditional    first implies second: an acronym used before or without its definition
+    capitalization headlines in title case (AP, Chicago) or sentence case
+    metric         a named readability formula over the document, with a threshold
+
+User patterns are compiled with the ``regex`` module and run with a time
+limit; nothing in a rule file is ever evaluated or imported.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Any, Iterable
+
+import regex
+
+from newslint.errors import ConfigError
+from newslint.rule import Problem, Rule
+
+TYPES = ("existence", "substitution", "consistency", "occurrence", "repetition", "conditional",
+         "capitalization", "metric")
+UNSUPPORTED = ("spelling", "sequence", "script", "readability")
+LEVELS = {"suggestion": "info", "info": "info", "warning": "warning", "error": "error"}
+#: Seconds a rule's patterns may spend on one document before the rule is stopped.
+TIMEOUT = 1.0
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*/[A-Za-z0-9][A-Za-z0-9_.-]*")
+# Vale's block scopes, as newslint scopes (newslint.scopes); "text", "raw", "sentence" and
+# "paragraph" apply everywhere.
+_SCOPES = {"heading": ("heading", "headline"), "title": ("headline",), "list": ("list",),
+           "table": ("table",), "blockquote": ("quote",), "headline": ("headline",),
+           "caption": ("caption",), "body": ("body",)}
+_CHAR_PATTERNS = {" ": r"\s+"}
+_warned: set[str] = set()
+
+
+def warn_once(message: str) -> None:
+    """A warning on standard error, printed once per run."""
+    if message not in _warned:
+        _warned.add(message)
+        print(f"newslint: warning: {message}", file=sys.stderr)
+
+
+# -- loading ------------------------------------------------------------------
+def load_rule_paths(paths: Iterable[str], base: Path, *, source: str, line: int | None) -> dict[str, type[Rule]]:
+    """Rules from rule files and folders (``rule-files``), relative to ``base``."""
+    from newslint.yamlfile import load_yaml
+
+    rules: dict[str, type[Rule]] = {}
+    for entry in paths:
+        path = (base / entry).resolve()
+        if path.is_dir():
+            files = sorted(p for p in path.iterdir() if p.suffix in (".yml", ".yaml"))
+        elif path.is_file():
+            files = [path]
+        else:
+            raise ConfigError(f"no rule file or folder {entry!r}", path=source, line=line, key="rule-files")
+        for file in files:
+            raw = load_yaml(file)
+            if isinstance(raw, dict) and ("extends" in raw or "type" in raw):
+                rule_id = str(raw.get("id") or f"custom/{file.stem}")
+                rules.update(build_rules({rule_id: raw}, str(file)))
+            elif isinstance(raw, dict):
+                rules.update(build_rules(raw, str(file)))
+            elif raw is not None:
+                raise ConfigError("a rule file must be a rule (with `extends`) or a mapping of rule ids",
+                                  path=str(file), line=1)
+    return rules
+
+
+def load_styles(paths: Iterable[str], base: Path, *, source: str, line: int | None) -> dict[str, type[Rule]]:
+    """Rules from Vale style folders (``styles``): ``Style/Rule.yml`` becomes ``vale/Style.Rule``."""
+    from newslint.yamlfile import load_yaml
+
+    rules: dict[str, type[Rule]] = {}
+    for entry in paths:
+        folder = (base / entry).resolve()
+        if not folder.is_dir():
+            raise ConfigError(f"no style folder {entry!r}", path=source, line=line, key="styles")
+        for file in sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml")):
+            raw = load_yaml(file)
+            if not isinstance(raw, dict):
+                raise ConfigError("a Vale rule must be a mapping", path=str(file), line=1)
+            rules.update(build_rules({f"vale/{folder.name}.{file.stem}": raw}, str(file)))
+    return rules
+
+
+def build_rules(definitions: Any, source: str) -> dict[str, type[Rule]]:
+    """Rule classes from a mapping of id → definition; unsupported types are skipped with a warning."""
+    if not isinstance(definitions, dict):
+        raise ConfigError("expected a mapping of rule ids to definitions", path=source, key="custom-rules")
+    rules: dict[str, type[Rule]] = {}
+    for rule_id, definition in definitions.items():
+        rule_id = str(rule_id)
+        if "/" not in rule_id:
+            rule_id = f"custom/{rule_id}"
+        line = definitions.line_of(rule_id) if hasattr(definitions, "line_of") else None
+        if not _ID.fullmatch(rule_id):
+            raise ConfigError("a rule id is plugin/name (letters, digits, . _ -)", path=source, line=line,
+                              key=rule_id)
+        if not isinstance(definition, dict):
+            raise ConfigError("expected a rule definition (a mapping with `extends`)", path=source, line=line,
+                              key=rule_id)
+        kind = str(definition.get("extends") or definition.get("type") or "")
+        if kind in UNSUPPORTED or kind not in TYPES:
+            warn_once(f"{source}: rule {rule_id}: type {kind or '(none)'!r} is not supported; rule skipped")
+            continue
+        rules[rule_id] = _make_class(rule_id, kind, definition, source, line)
+    return rules
+
+
+def _make_class(rule_id: str, kind: str, definition: dict, source: str, line: int | None) -> type[Rule]:
+    def fail(reason: str, key: str | None = None) -> ConfigError:
+        where = definition.line_of(key) if key and hasattr(definition, "line_of") else line
+        return ConfigError(reason, path=source, line=where or line, key=f"{rule_id}.{key}" if key else rule_id)
+
+    level = str(definition.get("level", definition.get("severity", "warning")))
+    if level not in LEVELS:
+        raise fail("level must be suggestion, info, warning or error", "level")
+    base = _BASES[kind]
+    action = definition.get("action") or {}
+    fix = base.default_fix
+    if isinstance(action, dict) and action.get("name") in ("remove", "replace", "edit"):
+        fix = "unsafe" if fix is None else fix
+    scope = definition.get("scope", "text")
+    scopes: tuple[str, ...] = ()
+    for name in ([scope] if isinstance(scope, str) else scope if isinstance(scope, list) else []):
+        name = str(name)
+        negate = name.startswith("~")
+        for mapped in _SCOPES.get(name.lstrip("~"), ()):
+            scopes += ("~" + mapped if negate else mapped,)
+    message = str(definition.get("message") or definition.get("description") or f"{rule_id} ({kind})")
+    link = str(definition.get("link") or "")
+    doc = (f"{definition.get('description') or message}\n\n**Type:** {kind}, defined in `{source}`."
+           + (f"\n\n**Link:** {link}" if link else "")
+           + f"\n\n**Fix:** {fix or 'none'} (a declarative rule).")
+    attrs = {"id": rule_id, "summary": message.replace("%s", "…")[:120], "severity": LEVELS[level], "fix": fix,
+             "scopes": scopes, "examples": [], "__doc__": doc, "definition": definition, "source": source,
+             "link": link, "options": {}}
+    cls = type(f"Declarative_{kind}", (base,), attrs)
+    try:
+        cls.compile_definition(definition)
+    except (regex.error, ValueError, TypeError) as error:
+        raise fail(f"invalid {kind} rule: {error}") from None
+    return cls
+
+
+# -- matching helpers ------------------------------------------------------------
+def _literal(token: str) -> bool:
+    return not re.search(r"[\\.^$*+?{}\[\]|()]", token)
+
+
+def _trie(words: list[str]) -> str:
+    """One alternation, factored as a trie (one pass however many words)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [(_CHAR_PATTERNS.get(char) or regex.escape(char)) + build(child)
+                    for char, child in node.items() if char]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+    return build(trie)
+
+
+def _alternation(tokens: list[str], ignorecase: bool) -> str:
+    """Literal tokens as one trie, regex tokens as alternatives beside it."""
+    literals = [t for t in tokens if _literal(t)]
+    patterns = [t for t in tokens if not _literal(t)]
+    if ignorecase:
+        literals = sorted({t.lower() for t in literals})
+    parts = ([_trie(literals)] if literals else []) + [f"(?:{p})" for p in patterns]
+    return "|".join(parts) if parts else r"(?!x)x"
+
+
+def _wrap(body: str, nonword: bool, ignorecase: bool) -> "regex.Pattern[str]":
+    pattern = body if nonword else rf"(?<![\p{{L}}\p{{N}}_])(?:{body})(?![\p{{L}}\p{{N}}_])"
+    return regex.compile(pattern, regex.IGNORECASE | regex.V0 if ignorecase else regex.V0)
+
+
+def _format(message: str, *values: str) -> str:
+    count = message.count("%s")
+    values = (list(values) + [""] * count)[:count]
+    try:
+        return message.replace("%%", "\0") % tuple(values) if count else message
+    except (TypeError, ValueError):
+        return message
+
+
+def _same_case(replacement: str, written: str) -> str:
+    if written.isupper() and len(written) > 1 and not replacement.isupper():
+        return replacement.upper()
+    if written[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+class DeclarativeRule(Rule):
+    """A rule built from a YAML definition (see newslint.declarative)."""
+
+    default_fix = None
+    definition: dict = {}
+    source = ""
+    link = ""
+
+    @classmethod
+    def compile_definition(cls, definition: dict) -> None:
+        """Validate and compile the definition once per class (per configuration)."""
+
+    def setup(self) -> None:
+        d = self.definition
+        self.message = str(d.get("message") or self.summary)
+        self.ignorecase = bool(d.get("ignorecase", False))
+        self.nonword = bool(d.get("nonword", False))
+        exceptions = d.get("exceptions") or []
+        self.exceptions = {str(e).lower() if self.ignorecase else str(e) for e in exceptions}
+        action = d.get("action") or {}
+        self.action = action if isinstance(action, dict) else {}
+
+    def excepted(self, text: str) -> bool:
+        return (text.lower() if self.ignorecase else text) in self.exceptions
+
+    def check(self, document):
+        try:
+            yield from list(self.run(document))
+        except TimeoutError:
+            yield Problem(0, min(1, len(document.text)),
+                          f"rule error: {self.id}: a pattern took longer than {TIMEOUT:g} s on this document "
+                          f"and was stopped (check the rule's regular expressions in {self.source})", safe=False)
+
+    def run(self, document) -> Iterable[Problem]:
+        raise NotImplementedError
+
+    def finditer(self, pattern, text: str, start: int = 0, end: int | None = None):
+        return pattern.finditer(text, start, len(text) if end is None else end, timeout=TIMEOUT)
+
+    def action_edit(self, start: int, end: int, written: str) -> str | None:
+        name = self.action.get("name")
+        params = self.action.get("params") or []
+        if name == "remove":
+            return ""
+        if name == "replace" and params:
+            return str(params[0])
+        if name == "edit" and len(params) >= 3 and params[0] == "regex":
+            return regex.sub(str(params[1]), str(params[2]), written, timeout=TIMEOUT)
+        return None
+
+
+class Existence(DeclarativeRule):
+    @classmethod
+    def compile_definition(cls, d):
+        tokens = [str(t) for t in (d.get("tokens") or [])]
+        raw = "".join(str(r) for r in (d.get("raw") or []))
+        if not tokens and not raw:
+            raise ValueError("needs `tokens` or `raw`")
+        ignorecase = bool(d.get("ignorecase", False))
+        parts = []
+        if tokens:
+            parts.append(_wrap(_alternation(tokens, ignorecase), bool(d.get("nonword")), ignorecase).pattern)
+        if raw:
+            parts.append(f"(?:{raw})")
+        cls.pattern = regex.compile("|".join(parts), regex.IGNORECASE if ignorecase else 0)
+
+    def run(self, document):
+        text = document.text
+        for match in self.finditer(self.pattern, text):
+            written = match.group()
+            if not written or self.excepted(written):
+                continue
+            replacement = self.action_edit(match.start(), match.end(), written)
+            yield self.problem(match.start(), match.end(), _format(self.message, written),
+                               replacement=replacement)
+
+
+class Substitution(DeclarativeRule):
+    default_fix = "safe"
+
+    @classmethod
+    def compile_definition(cls, d):
+        swap = d.get("swap")
+        if not isinstance(swap, dict) or not swap:
+            raise ValueError("needs a `swap` map of bad → good")
+        ignorecase = bool(d.get("ignorecase", False))
+        cls.literal = {}
+        regexes = []
+        for bad, good in swap.items():
+            bad, good = str(bad), str(good)
+            if _literal(bad):
+                cls.literal.setdefault(" ".join(bad.split()).lower() if ignorecase else " ".join(bad.split()), good)
+            else:
+                regexes.append((bad, good))
+        cls.regex_goods = {f"_k{i}": good for i, (_, good) in enumerate(regexes)}
+        parts = [_alternation(list(cls.literal), ignorecase)] if cls.literal else []
+        parts += [f"(?P<_k{i}>{bad})" for i, (bad, _) in enumerate(regexes)]
+        cls.pattern = _wrap("|".join(parts), bool(d.get("nonword")), ignorecase)
+
+    def run(self, document):
+        text = document.text
+        for match in self.finditer(self.pattern, text):
+            written = match.group()
+            if not written or self.excepted(written):
+                continue
+            group = next((name for name in self.regex_goods if match.group(name) is not None), None)
+            if group is not None:
+                good = self.regex_goods[group]
+            else:
+                key = " ".join(written.split())
+                good = self.literal.get(key.lower() if self.ignorecase else key)
+                if good is None:
+                    continue
+            choices = [_same_case(g.strip(), written) for g in good.split("|")]
+            if written in choices:
+                continue
+            yield self.problem(match.start(), match.end(), _format(self.message, " or ".join(choices), written),
+                               replacement=choices[0] if len(choices) == 1 else None, suggestions=choices)
+
+
+class Consistency(DeclarativeRule):
+    @classmethod
+    def compile_definition(cls, d):
+        groups: list[tuple[list[str], str | None]] = []
+        for key, value in (d.get("either") or {}).items():
+            groups.append(([str(key)] + [str(v) for v in (value if isinstance(value, list) else [value])], None))
+        for entry in d.get("variants") or []:
+            if isinstance(entry, dict):
+                preferred = str(entry["preferred"]) if entry.get("preferred") else None
+                forms = [str(f) for f in entry.get("forms") or []]
+                groups.append((([preferred] if preferred else []) + forms, preferred))
+            elif isinstance(entry, list):
+                groups.append(([str(f) for f in entry], None))
+        if not groups:
+            raise ValueError("needs `either` or `variants`")
+        ignorecase = bool(d.get("ignorecase", False))
+        cls.groups = []
+        for forms, preferred in groups:
+            pattern = _wrap("|".join(f"(?P<_v{i}>{f if not _literal(f) else regex.escape(f)})"
+                                     for i, f in enumerate(forms)), bool(d.get("nonword")), ignorecase)
+            cls.groups.append((forms, preferred, pattern))
+
+    def run(self, document):
+        text = document.text
+        for forms, preferred, pattern in self.groups:
+            seen: list[tuple[int, int, int]] = []
+            for match in self.finditer(pattern, text):
+                index = int(match.lastgroup[2:])
+                seen.append((index, match.start(), match.end()))
+            used = [index for index, _, _ in seen]
+            if preferred is not None:
+                reference = 0
+            elif len(set(used)) > 1:
+                reference = used[0]  # the form the document uses first
+            else:
+                continue
+            for index, start, end in seen:
+                if index != reference:
+                    written = text[start:end]
+                    yield self.problem(start, end, _format(self.message, written, forms[reference]),
+                                       replacement=_same_case(forms[reference], written) if self.fix else None,
+                                       suggestions=[forms[reference]])
+
+
+class Occurrence(DeclarativeRule):
+    @classmethod
+    def compile_definition(cls, d):
+        if "max" not in d and "min" not in d:
+            raise ValueError("needs `max` or `min`")
+        cls.limit_max = int(d["max"]) if "max" in d else None
+        cls.limit_min = int(d["min"]) if "min" in d else None
+        token = str(d.get("token") or r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")
+        cls.pattern = regex.compile(token, regex.IGNORECASE if d.get("ignorecase") else 0)
+        cls.unit = str(d.get("scope", "sentence")) if not isinstance(d.get("scope"), list) else "sentence"
+
+    def units(self, document):
+        if self.unit == "sentence":
+            return [(s.start, s.end) for s in document.sentences]
+        if self.unit in ("paragraph", "heading", "headline", "title"):
+            wanted = {"paragraph": None, "heading": ("heading", "headline")}.get(self.unit, ("headline",))
+            return [(p.start, p.end) for p in document.paragraphs if wanted is None or p.scope in wanted]
+        return [(0, len(document.text))]
+
+    def run(self, document):
+        text = document.text
+        for start, end in self.units(document):
+            matches = list(self.finditer(self.pattern, text, start, end))
+            count = len(matches)
+            if self.limit_max is not None and count > self.limit_max:
+                first, last = matches[0].start(), matches[-1].end()
+                yield self.problem(first, last, _format(self.message, str(count)))
+            elif self.limit_min is not None and count < self.limit_min and text[start:end].strip():
+                yield self.problem(start, end, _format(self.message, str(count)))
+
+
+class Repetition(DeclarativeRule):
+    @classmethod
+    def compile_definition(cls, d):
+        tokens = [str(t) for t in (d.get("tokens") or [r"[^\s]+"])]
+        cls.pattern = regex.compile("|".join(f"(?:{t})" for t in tokens),
+                                    regex.IGNORECASE if d.get("ignorecase") else 0)
+        cls.alpha = bool(d.get("alpha", False))
+
+    def run(self, document):
+        text = document.text
+        for paragraph in document.paragraphs:
+            previous = None
+            for match in self.finditer(self.pattern, text, paragraph.start, paragraph.end):
+                word = match.group()
+                if self.alpha and not word.isalpha():
+                    previous = None
+                    continue
+                same = previous is not None and (previous.group().lower() == word.lower() if self.ignorecase
+                                                 else previous.group() == word)
+                if same and not text[previous.end():match.start()].strip() and not self.excepted(word):
+                    yield self.problem(previous.start(), match.end(), _format(self.message, word),
+                                       replacement=previous.group() if self.fix else None)
+                previous = match
+
+
+class Conditional(DeclarativeRule):
+    @classmethod
+    def compile_definition(cls, d):
+        if not d.get("first") or not d.get("second"):
+            raise ValueError("needs `first` and `second`")
+        flags = regex.IGNORECASE if d.get("ignorecase") else 0
+        cls.first = regex.compile(str(d["first"]), flags)
+        cls.second = regex.compile(str(d["second"]), flags)
+        cls.before = bool(d.get("before", True))
+
+    def run(self, document):
+        text = document.text
+        defined: dict[str, int] = {}
+        for match in self.finditer(self.second, text):
+            key = match.group(1) if match.re.groups else match.group()
+            if key is not None:
+                defined.setdefault(key, match.start())
+        for match in self.finditer(self.first, text):
+            key = match.group(1) if match.re.groups and match.group(1) is not None else match.group()
+            if self.excepted(key):
+                continue
+            where = defined.get(key)
+            if where is None or (self.before and match.end() <= where):
+                start, end = match.span(1) if match.re.groups and match.group(1) is not None else match.span()
+                yield self.problem(start, end, _format(self.message, key))
+
+
+_MINOR_AP = frozenset("a an and as at but by for from in into nor of off on onto or out over per so the to up "
+                      "via vs with yet".split())
+_MINOR_AP = frozenset(w for w in _MINOR_AP if len(w) <= 3)
+_MINOR_CHICAGO = frozenset("a an and as at but by for from in into nor of on onto or over per so the to up "
+                           "via vs with yet".split())
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")
+
+
+class Capitalization(DeclarativeRule):
+    @classmethod
+    def compile_definition(cls, d):
+        match = str(d.get("match", "$title"))
+        if match not in ("$title", "$sentence", "$lower", "$upper"):
+            raise ValueError("`match` must be $title, $sentence, $lower or $upper")
+        cls.match = match
+        cls.style = str(d.get("style", "AP")).lower()
+        cls.indicators = [str(i) for i in (d.get("indicators") or [":"])]
+
+    def setup(self) -> None:
+        super().setup()
+        self.exception_words = {str(e) for e in (self.definition.get("exceptions") or [])}
+
+    def expected(self, words: list[str]) -> list[str]:
+        minor = _MINOR_CHICAGO if self.style == "chicago" else _MINOR_AP
+        out = []
+        for index, word in enumerate(words):
+            if word in self.exception_words or (word.isupper() and len(word) > 1):
+                out.append(word)
+            elif self.match == "$upper":
+                out.append(word.upper())
+            elif self.match == "$lower":
+                out.append(word.lower())
+            elif index == 0 or (out and out[-1].endswith(tuple(self.indicators))):
+                out.append(word[:1].upper() + word[1:])
+            elif self.match == "$sentence":
+                out.append(word if word[:1].islower() or word.lower() != word and word[1:] != word[1:].lower()
+                           else word.lower())
+            elif word.lower() in minor and index != len(words) - 1:
+                out.append(word.lower())
+            else:
+                out.append(word[:1].upper() + word[1:])
+        return out
+
+    def run(self, document):
+        text = document.text
+        paragraphs = [p for p in document.paragraphs if p.scope in ("headline", "heading")] \
+            if not self.scopes else document.paragraphs
+        for paragraph in paragraphs:
+            heading = text[paragraph.start:paragraph.end].strip()
+            if not heading:
+                continue
+            words = heading.split()
+            if self.match == "$sentence":
+                # A capitalised word after the first may be a name: only flag it when listed words disagree.
+                bad = [w for i, w in enumerate(words) if i and w[:1].isupper() and not w.isupper()
+                       and w.strip(".,:;!?'’\"“”") not in self.exception_words
+                       and not words[i - 1].endswith(tuple(self.indicators))]
+                wrong = bool(bad) and len(bad) * 2 >= len(words) - 1 or not words[0][:1].isupper() \
+                    and words[0][:1].isalpha()
+            else:
+                wrong = self.expected(words) != words
+            if wrong:
+                start = paragraph.start + text[paragraph.start:paragraph.end].index(heading)
+                yield self.problem(start, start + len(heading), _format(self.message, heading))
+
+
+def _syllables(word: str) -> int:
+    word = word.lower()
+    groups = len(re.findall(r"[aeiouy]+", word))
+    if word.endswith("e") and not word.endswith(("le", "ee")) and groups > 1:
+        groups -= 1
+    return max(1, groups)
+
+
+def readability(text: str, sentences: int) -> dict[str, float]:
+    """The named formulas a metric rule may use, computed from counts (no user expressions)."""
+    words = _WORD.findall(text)
+    count = max(1, len(words))
+    sentences = max(1, sentences)
+    syllables = sum(_syllables(w) for w in words)
+    complex_words = sum(1 for w in words if _syllables(w) >= 3)
+    letters = sum(len(w) for w in words)
+    return {
+        "flesch-reading-ease": 206.835 - 1.015 * count / sentences - 84.6 * syllables / count,
+        "flesch-kincaid": 0.39 * count / sentences + 11.8 * syllables / count - 15.59,
+        "gunning-fog": 0.4 * (count / sentences + 100 * complex_words / count),
+        "coleman-liau": 0.0588 * (100 * letters / count) - 0.296 * (100 * sentences / count) - 15.8,
+        "words-per-sentence": count / sentences,
+    }
+
+
+_FORMULAS = ("flesch-reading-ease", "flesch-kincaid", "gunning-fog", "coleman-liau", "words-per-sentence")
+_CONDITION = re.compile(r"\s*(<=|>=|<|>|==)\s*(-?\d+(?:\.\d+)?)\s*")
+_COMPARE = {"<": float.__lt__, ">": float.__gt__, "<=": float.__le__, ">=": float.__ge__, "==": float.__eq__}
+
+
+class Metric(DeclarativeRule):
+    @classmethod
+    def compile_definition(cls, d):
+        formula = str(d.get("formula", "")).strip()
+        if formula not in _FORMULAS:
+            raise ValueError(f"`formula` must name one of: {', '.join(_FORMULAS)} (no expressions)")
+        condition = _CONDITION.fullmatch(str(d.get("condition", "")))
+        if condition is None:
+            raise ValueError("`condition` must be a comparison with a number, e.g. '> 8'")
+        cls.formula = formula
+        cls.operator, cls.threshold = condition.group(1), float(condition.group(2))
+
+    def run(self, document):
+        text = document.text
+        if not _WORD.search(text):
+            return
+        value = readability(text, len(document.sentences))[self.formula]
+        if _COMPARE[self.operator](float(value), self.threshold):
+            first = _WORD.search(text)
+            yield self.problem(first.start(), first.end(), _format(self.message, f"{value:.2f}"))
+
+
+_BASES: dict[str, type[DeclarativeRule]] = {
+    "existence": Existence, "substitution": Substitution, "consistency": Consistency,
+    "occurrence": Occurrence, "repetition": Repetition, "conditional": Conditional,
+    "capitalization": Capitalization, "metric": Metric,
+}

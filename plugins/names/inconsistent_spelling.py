@@ -1,0 +1,189 @@
+"""names/inconsistent-spelling: one name spelt two ways in the same story (Zelenskyy … Zelenskiy)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter, defaultdict
+
+import regex
+
+from newslint import Flag, Option, Pass, Rule
+
+from ._data import lowercase_set, preferred_entries, strings
+
+# Cyrillic letters that look like Latin ones: “Кyiv” typed with a Cyrillic К.
+_LOOKALIKES = str.maketrans({
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T",
+    "Х": "X", "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j",
+    "ѕ": "s", "І": "I", "Ј": "J", "Ѕ": "S",
+})
+_LATIN_WORD = regex.compile(r"[\p{Latin}\p{M}'’\-]+")
+_CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}[\p{L}\p{M}'’\-]*")
+_POSSESSIVE = ("'s", "’s")
+# The transliteration variants a name may be written in: y/i/iy/yy/ii/ij, a -ov/-ev/-yev ending.
+_Y_I = regex.compile(r"(?:iy|yy|ij|ii|yi|y)")
+_OV_EV = regex.compile(r"(?:[iy]?[eo]v|off|eff)\b")
+_DOUBLED = regex.compile(r"(.)\1+")
+
+
+def _skeleton(word: str) -> str:
+    """The form all the transliteration variants of a name share."""
+    key = word.lower()
+    key = _OV_EV.sub("ov", key)
+    key = _Y_I.sub("i", key)
+    return _DOUBLED.sub(r"\1", key)
+
+
+def _distance(a: str, b: str, limit: int = 2) -> int:
+    """Levenshtein distance, or ``limit + 1`` once it is known to exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+class InconsistentSpelling(Rule):
+    """Flags a name spelt two ways in the same story: “Zelenskyy” in one
+    paragraph and “Zelenskiy” in another, “Gaddafi” and “Gadaffi”,
+    “Gorbachev” and “Gorbachov”, or “Кyiv” typed with a Cyrillic К.
+
+    **Why.** A reader meeting two spellings wonders whether they are two people
+    or places; copy assembled from several wire stories, each with its own
+    transliteration, is the usual cause.
+
+    **What counts as a variant.** Only the differences transliteration and
+    typing produce, never any two similar words: y for i (“-skyy”, “-skiy”,
+    “-sky”), a doubled letter (“Mohammed”, “Mohamed”), an -ov or -ev ending,
+    and Cyrillic letters that look like Latin ones; the two forms must also be
+    within two edits of each other. Only capitalised words of at least
+    `min-length` letters inside a sentence count (a sentence's first word may
+    be any word). Distinct names that merely look alike (Hamas and Hamad,
+    Austria and Australia) are never variants of each other.
+
+    **Which form wins.** The house form, when the `names.preferred` dictionary
+    lists one of them; otherwise the form the story uses most, provided it
+    appears at least `min-majority` times and more often than any other. A
+    form written with look-alike Cyrillic letters is always flagged beside its
+    Latin spelling. Names in `exceptions` are never flagged.
+
+    **Example:** “Mr Zelenskyy met … Later, Zelenskyy said … Zelenskiy
+    added” → flags “Zelenskiy”, suggesting “Zelenskyy”.
+
+    **Fix (unsafe):** replace the minority form with the majority (or house)
+    form; check first that the two really are one person or place.
+    """
+
+    id = "names/inconsistent-spelling"
+    summary = "A name spelt two ways in one story (Zelenskyy / Zelenskiy)"
+    severity = "warning"
+    fix = "unsafe"
+    options = {
+        "min-length": Option(5, "Shortest word (in letters) compared.", "int"),
+        "min-majority": Option(2, "How often the majority form must appear before a minority one is flagged.",
+                               "int"),
+        "exceptions": Option([], "Names never flagged as a variant of another (both forms are right).", "list"),
+    }
+    examples = [
+        Flag("Mr Yanukovych spoke first. Later, Mr Yanukovych met aides and Mr Yanukovich left.", "Yanukovich",
+             "Mr Yanukovych spoke first. Later, Mr Yanukovych met aides and Mr Yanukovych left."),
+        Flag("Colonel Gaddafi ruled Libya. Opponents of Colonel Gaddafi fled; Colonel Gadaffi stayed.",
+             "Gadaffi"),
+        Flag("Mikhail Gorbachev spoke. Then Mr Gorbachev left, and Mr Gorbachov returned.", "Gorbachov"),
+        Flag("The Prophet Mohammed was quoted. Followers of Mohammed and of Mohamed met.", "Mohamed"),
+        Flag("Troops reached Kharkiv. Officials in Kharkiv said more came to \u041aharkiv overnight.",
+             "\u041aharkiv", "Troops reached Kharkiv. Officials in Kharkiv said more came to Kharkiv overnight."),
+        Flag("The Sergeyev report came out. Mr Sergeyev spoke and Mr Sergeyov left.", "Sergeyov"),
+        Pass("Mr Zelenskyy spoke first. Later, Mr Zelenskyy met aides."),
+        Pass("Leaders of Hamas met in Gaza. Sheikh Hamad of Qatar and Hamas officials attended."),
+        Pass("Teams from Austria and Australia played. Austria won; Australia lost."),
+        Pass("Mr Gorbachev spoke. Mr Gorbachov replied."),
+        Pass("Officials from Philips and Phillips spoke. Philips said Phillips was wrong."),
+        Pass("Officials in Kharkiv and Kharkiv’s mayor met; Kharkov was not mentioned. Ms Kerry and Ms Kerri."),
+    ]
+
+    def setup(self) -> None:
+        self._min_length = max(1, int(self.settings["min-length"]))
+        self._min_majority = max(1, int(self.settings["min-majority"]))
+        self._exceptions = lowercase_set(strings(self.settings["exceptions"]))
+        entries = preferred_entries(self.data)
+        self._house = {entry.house.lower(): entry.house for entry in entries if " " not in entry.house}
+        self._replaced = {form.lower() for entry in entries for form in entry.instead_of}
+
+    def _mid_sentence_starts(self, document) -> set[int]:
+        """Offsets of the first word of each sentence and paragraph (capitalised for another reason)."""
+        tokens = document.tokens
+        starts = [token.start for token in tokens]
+        first = set()
+        for boundary in [s.start for s in document.sentences] + [p.start for p in document.paragraphs]:
+            index = bisect_left(starts, boundary)
+            if index < len(tokens):
+                first.add(tokens[index].start)
+        return first
+
+    def check(self, document):
+        tokens = document.tokens
+        if not tokens:
+            return
+        firsts = None
+        occurrences: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for token in tokens:
+            word = token.text
+            if len(word) < self._min_length or not word[0].isupper():
+                continue
+            end = token.end
+            if word.endswith(_POSSESSIVE):
+                word, end = word[:-2], end - 2
+            latin = word.translate(_LOOKALIKES)
+            if len(word) < self._min_length or not _CAPITALISED.fullmatch(latin) or "-" in word:
+                continue
+            if firsts is None:
+                firsts = self._mid_sentence_starts(document)
+            if token.start in firsts:
+                continue
+            occurrences[word].append((token.start, end))
+        groups: dict[str, list[str]] = defaultdict(list)
+        for word in occurrences:
+            groups[_skeleton(word.translate(_LOOKALIKES))].append(word)
+        problems = []
+        for forms in groups.values():
+            if len(forms) < 2:
+                continue
+            problems.extend(self._check_group(forms, occurrences))
+        problems.sort(key=lambda problem: problem.start)
+        yield from problems
+
+    def _check_group(self, forms: list[str], occurrences):
+        counts = Counter({form: len(occurrences[form]) for form in forms})
+        ranked = counts.most_common()
+        house = next((f for f in forms if self._house.get(f.lower()) == f), None)
+        target = house
+        if target is None:
+            target, top = ranked[0]
+            if top < self._min_majority or (len(ranked) > 1 and ranked[1][1] == top):
+                target = None  # no clear majority: only a look-alike spelling loses, to its Latin twin
+        for form, count in ranked:
+            latin = form.translate(_LOOKALIKES)
+            if latin != form:
+                if latin not in counts:
+                    continue
+                goal = latin
+            else:
+                if target is None or form == target or form.lower() in self._replaced:
+                    continue  # names/preferred-spelling reports a replaced form
+                if house is None and count >= counts[target]:
+                    continue
+                if form.lower() in self._exceptions or target.lower() in self._exceptions:
+                    continue
+                if _distance(form.lower(), target.lower()) > 2:
+                    continue
+                goal = target
+            for start, end in occurrences[form]:
+                yield self.problem(start, end, f"“{form}” is spelt “{goal}” elsewhere in this story",
+                                   replacement=goal)
