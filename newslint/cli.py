@@ -39,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", metavar="PATH",
                        help="files or folders to check ('-' reads standard input); default: .")
     check.add_argument("--config", metavar="PATH", help="use this configuration file for every file")
+    check.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                       help="show the traceback of a failing plugin or internal error")
     check.add_argument("--format", default="text", metavar="FORMAT",
                        help="output format: text (default), full, json, jsonl, sarif, github, gitlab, "
                             "junit, html, or one a plugin adds")
@@ -78,6 +80,24 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("rule", metavar="RULE")
 
     commands.add_parser("plugins", help="list loaded plugins and what they contribute")
+
+    from newslint.audit.cli import add_parsers as add_audit_parsers
+
+    add_audit_parsers(commands)  # audit, audit-report (newslint/audit/)
+
+    serve = commands.add_parser("serve", help="serve LanguageTool's HTTP API (and newslint's) for editors and CMSs")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8081, help="port (default: 8081)")
+    serve.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (default: 1)")
+    serve.add_argument("--max-body", type=int, default=1024 * 1024, metavar="BYTES",
+                       help="largest request body accepted; larger ones get 413 (default: 1048576)")
+    serve.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
+                       help="time limit for checking one request; beyond it 503 (default: 10)")
+    serve.add_argument("--config", metavar="PATH", help="configuration file, loaded once at start-up")
+    serve.add_argument("--cache-size", type=int, default=256, metavar="N",
+                       help="remember the results of the last N distinct texts per worker; 0: off (default: 256)")
+
+    commands.add_parser("lsp", help="run a Language Server Protocol server over standard input and output")
     return parser
 
 
@@ -123,6 +143,14 @@ def _run(args: argparse.Namespace) -> int:
         return commands.explain(args)
     if args.command == "plugins":
         return commands.list_plugins(args)
+    if args.command in ("audit", "audit-report"):
+        from newslint.audit.cli import run as run_audit
+
+        return run_audit(args)
+    if args.command == "serve":
+        return commands.serve(args)
+    if args.command == "lsp":
+        return commands.lsp(args)
     raise AssertionError(args.command)
 
 

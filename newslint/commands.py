@@ -89,12 +89,13 @@ class _CheckSession:
         report.files += 1
         if not (args.fix or args.diff):
             report.findings.extend(check_source(item.source.text, item.path, item.config, self.registry, item.shown,
-                                                report_unused_disables=getattr(args, "report_unused_disables", False)))
+                                                report_unused_disables=getattr(args, "report_unused_disables", False),
+                                                errors=report.errors))
             return
         from newslint.fixer import encode, fix_text, write_atomically
 
         result = fix_text(item.source.text, item.path, item.config, self.registry,
-                          unsafe=args.unsafe_fixes, display=item.shown)
+                          unsafe=args.unsafe_fixes, display=item.shown, errors=report.errors)
         self._text = result.text
         if item.raw is None and args.fix:  # standard input: the fixed text goes to standard output
             self.stdin_output = result.text
@@ -139,7 +140,17 @@ class _CheckSession:
                 return 2
             return 1 if self.diffs else 0
         output.apply(args, report, context, self.prepared)  # --since, --baseline, --write-baseline
-        rendered = output.render(args, reporter, report, context)  # --statistics or the format
+        try:
+            rendered = output.render(args, reporter, report, context)  # --statistics or the format
+        except Exception as error:  # a faulty reporter plugin: say so, and still show the findings
+            from newslint.isolation import component_failure
+
+            report.errors.append(component_failure("-", "reporter", reporter.name, error))
+            rendered = self.registry.reporters["text"].render(report, context)
+        if getattr(args, "debug", False):
+            for error in report.errors:
+                if error.traceback:
+                    print(f"{error.path}: {error.message}\n{error.traceback}", file=sys.stderr)
         if self.stdin_output is not None:
             sys.stdout.write(self.stdin_output)
             output.emit(args, rendered, sys.stderr)
@@ -163,7 +174,7 @@ class _CheckSession:
 def _recheck(item, registry):
     from newslint.runner import check_source
 
-    return check_source(item.source.text, item.path, item.config, registry, item.shown)
+    return check_source(item.source.text, item.path, item.config, registry, item.shown, errors=[])
 
 
 def _unified_diff(before: str, after: str, shown: str) -> str:
@@ -179,16 +190,25 @@ def _unified_diff(before: str, after: str, shown: str) -> str:
 
 
 def _configured_severity(rule_id: str, config) -> str:
-    return config.rules[rule_id].severity if rule_id in config.rules else config.registry.rules[rule_id].severity
+    return config.rules[rule_id].severity if rule_id in config.rules else config.all_rules()[rule_id].severity
+
+
+def _cwd_config(registry):
+    """The defaults with the nearest .newslint.yaml (whose declarative rules `rules`/`explain` list too)."""
+    from pathlib import Path
+
+    from newslint.config import find_user_config, load_config
+
+    return load_config(find_user_config(Path.cwd()), registry=registry)
 
 
 def list_rules(args: Namespace) -> int:
     from newslint.config import load_config
 
     registry = default_registry()
-    config = load_config(registry=registry)
+    config = _cwd_config(registry)
     rows = [{"id": rule.id, "severity": _configured_severity(rule.id, config),
-             "fix": rule.fix or "", "summary": rule.summary} for rule in registry.rules.values()]
+             "fix": rule.fix or "", "summary": rule.summary} for rule in config.all_rules(registry).values()]
     if args.format == "json":
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
@@ -209,13 +229,15 @@ def explain(args: Namespace) -> int:
     from newslint.docs import rule_markdown
 
     registry = default_registry()
-    rule = registry.rules.get(args.rule)
+    config = _cwd_config(registry)
+    rules = config.all_rules(registry)
+    rule = rules.get(args.rule)
     if rule is None:
-        matches = [r for r in registry.rules if r.endswith("/" + args.rule)]
+        matches = [r for r in rules if r.endswith("/" + args.rule)]
         if len(matches) != 1:
             raise UsageError(f"unknown rule {args.rule!r} (see `newslint rules`)")
-        rule = registry.rules[matches[0]]
-    sys.stdout.write(rule_markdown(rule, load_config(registry=registry)))
+        rule = rules[matches[0]]
+    sys.stdout.write(rule_markdown(rule, config))
     return 0
 
 
@@ -228,3 +250,44 @@ def list_plugins(args: Namespace) -> int:
             if items:
                 print(f"  {kind}: {', '.join(items)}")
     return 0
+
+
+def serve(args: Namespace) -> int:
+    """``newslint serve``: the HTTP server (needs the ``newslint[server]`` extra)."""
+    if args.workers < 1:
+        raise UsageError("--workers must be at least 1")
+    if args.max_body < 1:
+        raise UsageError("--max-body must be positive")
+    if args.timeout <= 0:
+        raise UsageError("--timeout must be positive")
+    if args.cache_size < 0:
+        raise UsageError("--cache-size must be 0 or more")
+    if not 0 <= args.port <= 65535:
+        raise UsageError("--port must be between 0 and 65535")
+    _require_extra("server", ("starlette", "uvicorn", "multipart"))
+    from newslint.server import serve as run
+
+    try:
+        run(host=args.host, port=args.port, workers=args.workers, max_body=args.max_body,
+            timeout=args.timeout, config_path=args.config, cache_size=args.cache_size)
+    except SystemExit as stop:  # uvicorn exits 3 when it cannot bind: a usage error here
+        return 0 if stop.code in (0, None) else 2
+    return 0
+
+
+def lsp(args: Namespace) -> int:
+    """``newslint lsp``: the language server over standard input/output (needs ``newslint[lsp]``)."""
+    _require_extra("lsp", ("pygls", "lsprotocol"))
+    from newslint.lsp import main as run
+
+    run()
+    return 0
+
+
+def _require_extra(extra: str, modules: tuple[str, ...]) -> None:
+    import importlib.util
+
+    missing = [name for name in modules if importlib.util.find_spec(name) is None]
+    if missing:
+        raise UsageError(f"`newslint {'serve' if extra == 'server' else extra}` needs the {extra} extra: "
+                         f"pip install 'newslint[{extra}]' (missing: {', '.join(missing)})")

@@ -15,13 +15,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
-import regex
-
 from newslint.positions import LineIndex
 from newslint.sourcemap import SourceMap
 
 if TYPE_CHECKING:
     from newslint.quotes import QuoteAnalysis
+    from newslint.words import Words
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +68,6 @@ class Token(NamedTuple):
     text: str
 
 
-# A word is letters/digits/marks, joined by inner apostrophes or hyphens.
-_WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+(?:['’\-][\p{L}\p{N}\p{M}]+)*")
 
 
 class Document:
@@ -115,9 +112,16 @@ class Document:
         return split_sentences(self)
 
     @cached_property
+    def words(self) -> "Words":
+        """The words as parallel lists (starts, ends, texts, lower): one scan, shared by every rule."""
+        from newslint.words import Words
+
+        return Words(self.text)
+
+    @cached_property
     def tokens(self) -> list[Token]:
-        make = Token._make
-        return [make((*m.span(), m.group())) for m in _WORD.finditer(self.text)]
+        words = self.words
+        return list(map(Token._make, zip(words.starts, words.ends, words.texts)))
 
     @cached_property
     def quotes(self) -> "QuoteAnalysis":

@@ -1,6 +1,7 @@
 """The plugin manager and what the loaded plugins contribute.
 
-Built-in parsers and reporters are registered first, then every plugin in the
+Built-in parsers and reporters are listed first (and imported when first used),
+then every plugin in the
 ``newslint`` entry-point group (the built-in rule plugins among them), then
 any module named in the ``NEWSLINT_PLUGINS`` environment variable (a comma
 separated list, for local plugins and tests, as ``PYTEST_PLUGINS`` does).
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 import importlib
 import os
+import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -23,16 +26,81 @@ from newslint.reporter import Reporter
 from newslint.rule import Rule, validate_rule_class
 
 ENTRY_POINT_GROUP = "newslint"
-CORE_PLUGINS = ("newslint.builtin.plaintext", "newslint.builtin.markdown", "newslint.builtin.html",
-                "newslint.builtin.text_output",
-                "newslint.builtin.json_output", "newslint.builtin.full_output",
-                "newslint.builtin.jsonl_output", "newslint.builtin.sarif_output",
-                "newslint.builtin.github_output", "newslint.builtin.gitlab_output",
-                "newslint.builtin.junit_output", "newslint.builtin.html_output")
+
+
+#: What each built-in module contributes: its parsers (name, extensions) and reporters (names). The
+#: registry lists them without importing the modules, and imports one when its parser or reporter is
+#: first used: checking a text file imports neither the Markdown nor the HTML parser, nor the JSON,
+#: SARIF or JUnit writers and what they import (tests/test_perf_paths.py checks this against the modules).
+CORE_MANIFEST: dict[str, tuple[tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]]] = {
+    "newslint.builtin.plaintext": ((("text", (".txt", ".text")),), ()),
+    "newslint.builtin.markdown": ((("markdown", (".md", ".markdown")),), ()),
+    "newslint.builtin.html": ((("html", (".html", ".htm")),), ()),
+    "newslint.builtin.text_output": ((), ("text",)),
+    "newslint.builtin.json_output": ((), ("json",)),
+    "newslint.builtin.full_output": ((), ("full",)),
+    "newslint.builtin.jsonl_output": ((), ("jsonl",)),
+    "newslint.builtin.sarif_output": ((), ("sarif",)),
+    "newslint.builtin.github_output": ((), ("github",)),
+    "newslint.builtin.gitlab_output": ((), ("gitlab",)),
+    "newslint.builtin.junit_output": ((), ("junit",)),
+    "newslint.builtin.html_output": ((), ("html",)),
+}
+
+
+class _Pending:
+    """A built-in parser or reporter not imported yet: its module, hook and (parsers) extensions."""
+
+    __slots__ = ("module", "hook", "name", "extensions")
+
+    def __init__(self, module: str, hook: str, name: str, extensions: tuple[str, ...] = ()) -> None:
+        self.module, self.hook, self.name, self.extensions = module, hook, name, extensions
+
+    def load(self):
+        for item in getattr(importlib.import_module(self.module), self.hook)() or ():
+            if item.name == self.name:
+                return item
+        raise PluginError(f"{self.module} no longer contributes {self.name!r}")
+
+
+class Contributions(Mapping):
+    """Parsers or reporters by name, in registration order; a built-in one is imported on first access."""
+
+    def __init__(self) -> None:
+        self._items: dict[str, object] = {}
+
+    def add(self, name: str, item: object) -> None:
+        self._items[name] = item
+
+    def __getitem__(self, name: str):
+        item = self._items[name]
+        if isinstance(item, _Pending):
+            item = self._items[name] = item.load()
+        return item
+
+    def __iter__(self):
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._items
+
+    def extensions_of(self, name: str) -> tuple[str, ...]:
+        """A parser's extensions, without importing a built-in one."""
+        item = self._items[name]
+        return tuple(item.extensions)
+
+    def __repr__(self) -> str:
+        return f"Contributions({list(self._items)})"
 
 
 class PluginError(NewslintError):
     """A plugin failed to load or contributed something malformed."""
+
+
+CORE_PLUGINS = tuple(CORE_MANIFEST)
 
 
 @dataclass
@@ -50,8 +118,8 @@ class Registry:
 
     manager: pluggy.PluginManager
     rules: dict[str, type[Rule]]
-    parsers: dict[str, Parser]
-    reporters: dict[str, Reporter]
+    parsers: Mapping[str, Parser]
+    reporters: Mapping[str, Reporter]
     plugins: list[PluginInfo]
 
     def parser_for(self, path: str | None, default: str = "text",
@@ -65,26 +133,36 @@ class Registry:
                     raise PluginError(f"formats: no parser named {chosen!r} "
                                       f"(available: {', '.join(sorted(self.parsers))})")
                 return self.parsers[chosen]
-            for parser in self.parsers.values():
-                if suffix in parser.extensions:
-                    return parser
+            for name in self.parsers:
+                if suffix in _extensions(self.parsers, name):
+                    return self.parsers[name]
         return self.parsers[default]
 
     @property
     def extensions(self) -> set[str]:
-        return {ext for parser in self.parsers.values() for ext in parser.extensions}
+        return {ext for name in self.parsers for ext in _extensions(self.parsers, name)}
+
+
+def _extensions(parsers: Mapping, name: str) -> tuple[str, ...]:
+    if isinstance(parsers, Contributions):
+        return parsers.extensions_of(name)
+    return tuple(parsers[name].extensions)
 
 
 def _plugin_manager(extra: tuple[object, ...] = ()) -> pluggy.PluginManager:
     manager = pluggy.PluginManager("newslint")
-    manager.add_hookspecs(hookspecs)
-    for module_name in CORE_PLUGINS:
-        manager.register(importlib.import_module(module_name), name=module_name)
+    manager.add_hookspecs(hookspecs)  # the built-in modules (CORE_MANIFEST) join only when used
+    versions: dict[str, str] = {}
     try:
-        manager.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
+        for name, value, version in entry_points():
+            if manager.has_plugin(name) or manager.is_blocked(name):
+                continue  # the first distribution on sys.path wins, as pluggy's own loader does
+            manager.register(_load_entry_point(value), name=name)
+            versions[name] = version
     except Exception as error:  # a broken third-party package must not crash the run
         raise PluginError(f"could not load a plugin from the '{ENTRY_POINT_GROUP}' entry points: "
                           f"{type(error).__name__}: {error}") from error
+    manager._newslint_versions = versions  # type: ignore[attr-defined]
     for module_name in filter(None, (m.strip() for m in os.environ.get("NEWSLINT_PLUGINS", "").split(","))):
         if manager.has_plugin(module_name):
             continue
@@ -98,12 +176,66 @@ def _plugin_manager(extra: tuple[object, ...] = ()) -> pluggy.PluginManager:
     return manager
 
 
+def entry_points() -> list[tuple[str, str, str]]:
+    """(name, value, distribution version) of each entry point in the ``newslint`` group, in the
+    order of the distributions on ``sys.path``.
+
+    Finding them means reading the metadata of every installed distribution, which costs more than
+    the rest of a small run; the list is kept in the user's cache (newslint.usercache), keyed by the
+    folders of ``sys.path`` and their modification times (installing or removing a package changes
+    its folder's) and by the modification times of the plugins' own entry-point files.
+    """
+    from newslint import usercache
+
+    key = _environment_key()
+    cached = usercache.read("plugins", key)
+    if cached is not None:
+        found, files = cached
+        if all(usercache.file_key(path) == tuple(stamp) for path, stamp in files):
+            return [tuple(item) for item in found]
+    import importlib.metadata
+
+    found, files = [], []
+    for dist in importlib.metadata.distributions():
+        points = [point for point in dist.entry_points if point.group == ENTRY_POINT_GROUP]
+        if not points:
+            continue
+        for point in points:
+            found.append((point.name, point.value, dist.version))
+        location = getattr(dist, "_path", None)
+        if location is not None:
+            stamp = usercache.file_key(os.path.join(location, "entry_points.txt"))
+            if stamp is not None:
+                files.append((os.path.join(location, "entry_points.txt"), stamp))
+    usercache.write("plugins", key, (found, files))
+    return found
+
+
+def _environment_key() -> tuple:
+    """The import path, each folder on it with its modification time."""
+    stamps = []
+    for entry in sys.path:
+        folder = os.path.abspath(entry or os.curdir)
+        try:
+            stamps.append((folder, os.stat(folder).st_mtime_ns))
+        except OSError:
+            stamps.append((folder, None))
+    return (ENTRY_POINT_GROUP, tuple(stamps))
+
+
+def _load_entry_point(value: str) -> object:
+    module_name, _, attribute = value.partition(":")
+    plugin = importlib.import_module(module_name.strip())
+    for part in filter(None, attribute.strip().split(".")):
+        plugin = getattr(plugin, part)
+    return plugin
+
+
 def _plugin_versions(manager: pluggy.PluginManager) -> dict[str, str]:
     from newslint import __version__
 
     versions = {name: __version__ for name in CORE_PLUGINS}
-    for plugin, dist in manager.list_plugin_distinfo():
-        versions[manager.get_name(plugin)] = dist.version
+    versions.update(getattr(manager, "_newslint_versions", {}))
     return versions
 
 
@@ -127,15 +259,22 @@ def build_registry(extra_plugins: tuple[object, ...] = ()) -> Registry:
                 raise PluginError(f"plugin {impl.plugin_name!r}: rule id {rule.id!r} is already registered")
             rules[rule.id] = rule
             info(impl.plugin_name).rules.append(rule.id)
-    parsers: dict[str, Parser] = {}
+    parsers = Contributions()
+    reporters = Contributions()
+    for module_name, (module_parsers, module_reporters) in CORE_MANIFEST.items():
+        for name, extensions in module_parsers:
+            parsers.add(name, _Pending(module_name, "newslint_parsers", name, extensions))
+            info(module_name).parsers.append(name)
+        for name in module_reporters:
+            reporters.add(name, _Pending(module_name, "newslint_reporters", name))
+            info(module_name).reporters.append(name)
     for impl in manager.hook.newslint_parsers.get_hookimpls():
         for parser in impl.function() or ():
-            parsers[parser.name] = parser
+            parsers.add(parser.name, parser)
             info(impl.plugin_name).parsers.append(parser.name)
-    reporters: dict[str, Reporter] = {}
     for impl in manager.hook.newslint_reporters.get_hookimpls():
         for reporter in impl.function() or ():
-            reporters[reporter.name] = reporter
+            reporters.add(reporter.name, reporter)
             info(impl.plugin_name).reporters.append(reporter.name)
     plugins = sorted(infos.values(), key=lambda p: (p.name in CORE_PLUGINS, p.name))
     return Registry(manager, dict(sorted(rules.items())), parsers, reporters, plugins)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from newslint.errors import ConfigError
 
@@ -20,11 +19,25 @@ class LineDict(dict):
         return getattr(self, "lines", {}).get(key, getattr(self, "line", None))
 
 
-class _LineLoader(yaml.SafeLoader):
-    """yaml.SafeLoader (no object construction, no code) that records key lines."""
+_LOADER = None
 
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
+def _loader():
+    """yaml.SafeLoader (no object construction, no code) that records key lines; yaml is imported
+    only here, when a file is not in the start-up cache."""
+    global _LOADER
+    if _LOADER is None:
+        import yaml
+
+        class _LineLoader(yaml.SafeLoader):
+            pass
+
+        _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+        _LOADER = _LineLoader
+    return _LOADER
+
+
+def _construct_mapping(loader, node) -> LineDict:
     loader.flatten_mapping(node)
     mapping = LineDict()
     mapping.lines = {}
@@ -42,20 +55,32 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     return mapping
 
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
 def load_yaml(path: Path | str, text: str | None = None) -> Any:
-    """Load one YAML document safely; errors become ``ConfigError`` naming file and line."""
+    """Load one YAML document safely; errors become ``ConfigError`` naming file and line.
+
+    A file (``text`` None) is looked up first in the start-up cache (newslint.usercache), keyed
+    by its path, size and modification time; a parse is stored there for the next run.
+    """
     path = str(path)
+    key = None
+    if text is None:
+        from newslint import usercache
+
+        key = usercache.file_key(path)
+        if key is not None:
+            cached = usercache.read("yaml", key)
+            if cached is not None:
+                return _thaw(cached[0])
     try:
         if text is None:
             with open(path, encoding="utf-8") as handle:
                 text = handle.read()
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"cannot read configuration: {error}", path=path) from error
+    import yaml
+
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_loader())  # noqa: S506 - a SafeLoader subclass
     except ConfigError as error:
         raise ConfigError(error.reason, path=path, line=error.line, key=error.key) from None
     except yaml.YAMLError as error:
@@ -63,3 +88,61 @@ def load_yaml(path: Path | str, text: str | None = None) -> Any:
         line = mark.line + 1 if mark is not None else None
         problem = getattr(error, "problem", None) or str(error)
         raise ConfigError(f"invalid YAML: {problem}", path=path, line=line) from None
+    if key is not None:
+        frozen = _freeze(data)
+        if frozen is not _UNSUPPORTED:
+            from newslint import usercache
+
+            usercache.write("yaml", key, (frozen,))
+    return data
+
+
+# -- the parse as plain data for the cache (marshal), and back ----------------------
+_UNSUPPORTED = object()
+_SCALARS = (str, bool, int, float, type(None))
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, LineDict):
+        items = []
+        for key, item in value.items():
+            frozen_key, frozen_item = _freeze(key), _freeze(item)
+            if frozen_key is _UNSUPPORTED or frozen_item is _UNSUPPORTED:
+                return _UNSUPPORTED
+            items.append((frozen_key, value.lines.get(key), frozen_item))
+        return ("d", getattr(value, "line", None), items)
+    if isinstance(value, list):
+        items = [_freeze(item) for item in value]
+        return _UNSUPPORTED if any(item is _UNSUPPORTED for item in items) else ("l", items)
+    if type(value) in _SCALARS:
+        return ("s", value)
+    datetime = sys.modules.get("datetime")  # YAML dates: the parser has imported it
+    if datetime is not None and isinstance(value, datetime.datetime):
+        return ("t", value.isoformat())
+    if datetime is not None and isinstance(value, datetime.date):
+        return ("a", value.isoformat())
+    return _UNSUPPORTED  # bytes, sets, pairs: parsed again next time
+
+
+def _thaw(value: Any) -> Any:
+    tag = value[0]
+    if tag == "s":
+        return value[1]
+    if tag == "d":
+        mapping = LineDict()
+        mapping.lines = {}
+        if value[1] is not None:
+            mapping.line = value[1]
+        for key, line, item in value[2]:
+            key = _thaw(key)
+            mapping[key] = _thaw(item)
+            if line is not None:
+                mapping.lines[key] = line
+        return mapping
+    if tag == "l":
+        return [_thaw(item) for item in value[1]]
+    import datetime
+
+    if tag == "t":
+        return datetime.datetime.fromisoformat(value[1])
+    return datetime.date.fromisoformat(value[1])

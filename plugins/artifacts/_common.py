@@ -38,3 +38,67 @@ def starts_sentence(document, offset: int) -> bool:
     """True when only opening quotes or brackets stand between a sentence's start and ``offset``."""
     start, _ = sentence_span(document, offset)
     return not document.text[start:offset].strip(OPENERS)
+
+
+# Syntax the ``regex`` module reads differently from ``re`` (or ``re`` rejects): a pattern using any
+# of it gets no literal test.
+_REGEX_ONLY = (":]", "\\p", "\\P", "\\L", "\\X", "\\G", "\\K", "\\m", "\\M", "(?V", "(?|", "(?(", "(?r",
+               "(?f", "(?w", "(?b", "(?e", "{e", "--", "&&", "||", "~~")
+
+
+def required_literals(pattern: str) -> tuple[tuple[str, ...], bool] | None:
+    """Strings one of which every match of ``pattern`` contains, and whether the pattern ignores
+    case; None when none can be told (then the pattern is simply run).
+
+    Read from the pattern's top-level sequence, as the standard library parses it: the longest run
+    of literal characters, or an alternation of literal words ("(?:TODO|FIXME)"). A text without any
+    of them (in lowercase, ignoring case, on plain text: newslint.fastre) cannot match, so the
+    pattern need not be searched paragraph by paragraph.
+    """
+    if any(marker in pattern for marker in _REGEX_ONLY):
+        return None
+    try:
+        import re._parser as parser  # Python 3.11+
+        from re._constants import BRANCH, LITERAL, SUBPATTERN, SRE_FLAG_IGNORECASE as IGNORECASE
+
+        parsed = parser.parse(pattern)
+    except Exception:  # noqa: BLE001 - anything re cannot read is simply not tested
+        return None
+    ignorecase = bool(parsed.state.flags & IGNORECASE)
+    best: tuple[str, ...] = ()
+    run: list[str] = []
+
+    def consider(candidate: tuple[str, ...]) -> None:
+        nonlocal best
+        if candidate and (not best or min(map(len, candidate)) > min(map(len, best))):
+            best = candidate
+
+    def literal_words(branches) -> tuple[str, ...] | None:
+        words = []
+        for branch in branches:
+            if not branch or any(op is not LITERAL for op, _ in branch):
+                return None
+            words.append("".join(chr(code) for _, code in branch))
+        return tuple(words)
+
+    for op, argument in list(parsed) + [(None, None)]:
+        if op is LITERAL:
+            run.append(chr(argument))
+            continue
+        consider(("".join(run),) if run else ())
+        run = []
+        if op is SUBPATTERN and argument[1] == 0 and argument[2] == 0:  # a group without local flags
+            inner = list(argument[3])
+            if len(inner) == 1 and inner[0][0] is BRANCH:
+                words = literal_words(inner[0][1][1])
+                if words:
+                    consider(words)
+        elif op is BRANCH:
+            words = literal_words(argument[1])
+            if words:
+                consider(words)
+    if not best:
+        return None
+    if ignorecase:
+        best = tuple(word.lower() for word in best)
+    return best, ignorecase

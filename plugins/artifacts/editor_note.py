@@ -5,8 +5,9 @@ from __future__ import annotations
 import regex
 
 from newslint import Flag, Option, Pass, Rule
+from newslint.fastre import is_plain
 
-from ._common import compile_patterns, sentence_span, starts_sentence
+from ._common import compile_patterns, required_literals, sentence_span, starts_sentence
 
 # A bracketed note: [CHECK figures], [TK], [LINK TO COME]. One line, short.
 _BRACKET = regex.compile(r"\[([^\[\]\r\n]{1,120})\]")
@@ -110,22 +111,52 @@ class EditorNote(Rule):
             regex.IGNORECASE) if context else None
         self._bracket_notes = sorted(settings["bracket-notes"], key=len, reverse=True)
         published = settings["published-notes"]
+        # For the cheap test in check: only when the notes themselves are plain (newslint.fastre).
+        self._published_lower = tuple(note.lower() for note in published) \
+            if is_plain("".join(published)) else None
         self._published = regex.compile(
             r"(?<!\w)(?:" + "|".join(regex.escape(note) for note in published) + r")(?=\s*[:–—-])",
             regex.IGNORECASE) if published else None
         self._patterns = compile_patterns(self.id, "patterns", settings["patterns"])
+        self._pattern_literals = [required_literals(pattern) for pattern in settings["patterns"]]
 
     def check(self, document):
         text = document.text
+        # Cheap tests on the whole text first: a bracketed note needs a "[", a placeholder one of
+        # the placeholder words, a published note its words in some case (on plain text, where
+        # ``regex`` ignoring case and ``str.lower`` agree: newslint.fastre).
+        brackets = self._bracket_notes and "[" in text
+        placeholders = self._placeholder is not None and any(word in text for word in self._placeholders)
+        published = self._published is not None
+        plain = is_plain(text)
+        lowered = text.lower() if plain else None
+        if published and self._published_lower is not None and plain:
+            published = any(note in lowered for note in self._published_lower)
+        patterns = []
+        for pattern, literals in zip(self._patterns, self._pattern_literals):
+            if literals is not None:
+                words, ignorecase = literals
+                if not ignorecase and not any(word in text for word in words):
+                    continue
+                if ignorecase and plain and not any(word in lowered for word in words):
+                    continue
+            patterns.append(pattern)
         for paragraph in document.paragraphs:
             found: list[tuple[int, int, str]] = []
-            for pattern in self._patterns:
+            for pattern in patterns:
+                if pattern.search(text, paragraph.start, paragraph.end) is None:
+                    continue
                 for match in pattern.finditer(text, paragraph.start, paragraph.end):
                     if match.end() > match.start():
                         found.append((match.start(), match.end(), "Placeholder or editors’ note"))
-            found.extend(self._brackets(text, paragraph))
-            found.extend(self._published_notes(text, paragraph))
-            found.extend(self._placeholder_words(document, paragraph))
+            if brackets:
+                found.extend(self._brackets(text, paragraph))
+            if published:
+                found.extend(self._published_notes(text, paragraph))
+            if placeholders:
+                found.extend(self._placeholder_words(document, paragraph))
+            if not found:
+                continue
             # One finding per note: "[TK]" is a bracketed note, not also a placeholder inside it.
             found.sort(key=lambda item: (item[0], -item[1]))
             reach = -1

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from itertools import islice
+from operator import eq
+
 import regex
 
 from newslint import Flag, Option, Pass, Rule
@@ -115,6 +118,8 @@ class RepeatedWord(Rule):
 
     def check(self, document):
         text = document.text
+        if self._no_doubles(document):
+            return
         for paragraph in document.paragraphs:
             for match in _REPEAT.finditer(text, paragraph.start, paragraph.end, overlapped=False):
                 first, second = match.group(1), match.group(3)
@@ -128,6 +133,32 @@ class RepeatedWord(Rule):
                     edits=[TextEdit(match.end(1), match.end(3), "")],
                     suggestions=[first],
                 )
+
+    def _no_doubles(self, document) -> bool:
+        """True when the shared word lists show _REPEAT has nothing to report: no two neighbouring
+        words, with only white space between, are the same word of letters outside ``allowed``.
+
+        A match's two words are whole words of the document's word lists (each starts at a word
+        boundary and runs to white space or a word's end), neighbours in them, and equal after
+        ``str.lower`` when the text is plain (newslint.fastre). A paragraph window could cut a
+        word short only where a paragraph ends inside one, which no parser does; that is checked
+        too. Anything else (other scripts, combining marks) is searched with _REPEAT as before.
+        """
+        words = document.words
+        if not words.plain:
+            return False
+        lower = words.lower
+        if not any(map(eq, lower, islice(lower, 1, None))):
+            pass
+        else:
+            text, starts, ends, allowed = document.text, words.starts, words.ends, self._allowed
+            for index in [i for i, pair in enumerate(map(eq, lower, islice(lower, 1, None))) if pair]:
+                word = lower[index]
+                if word not in allowed and not any(char.isdigit() for char in word) and \
+                        text[ends[index]:starts[index + 1]].isspace():
+                    return False
+        text = document.text
+        return all(paragraph.end >= len(text) or text[paragraph.end].isspace() for paragraph in document.paragraphs)
 
     def _ends_phrasal_verb(self, text: str, paragraph_start: int, match: "regex.Match[str]") -> bool:
         """True when the first word is the particle of a phrasal verb: "came in | in April"."""
@@ -152,4 +183,3 @@ class RepeatedWord(Rule):
         # A capitalised word, then the same word in lowercase: a slip at a sentence's
         # start ("The the"), a name followed by the ordinary word elsewhere ("Take That that").
         return not at_start
-

@@ -23,11 +23,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable, Mapping
+from itertools import compress
+from operator import not_
+from typing import TYPE_CHECKING, Iterable, Mapping, NamedTuple
 
 from newslint.errors import ConfigError
+from newslint.lazyre import lazy
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -102,8 +104,8 @@ def phrase_regex(phrases: Iterable[str], rule: str = "", option: str = "", *,
                               key=f"rules.{rule}.{option}" if rule else None)
         keys.add(normalise(phrase))
     if not keys:
-        return re.compile(r"(?!)")
-    return re.compile(r"(?<![^\W_])" + trie_pattern(keys) + suffix, re.IGNORECASE)
+        return lazy(re.compile, r"(?!)")
+    return lazy(re.compile, r"(?<![^\W_])" + trie_pattern(keys) + suffix, re.IGNORECASE)
 
 
 class Lexicon:
@@ -140,7 +142,7 @@ class Lexicon:
             entries.sort(key=lambda entry: -len(entry[0]))
         self.anchors = frozenset(anchors)
         #: Matches, at an anchor, the longest part of a phrase from its anchor on.
-        self.rest = re.compile(trie_pattern(self.by_rest) + r"(?![^\W_])") if self.by_rest else None
+        self.rest = lazy(re.compile, trie_pattern(self.by_rest) + r"(?![^\W_])") if self.by_rest else None
         if not self.anchors <= _ANCHORS:
             _ANCHORS.update(self.anchors)
             _VERSION += 1
@@ -170,8 +172,7 @@ def lexicon(phrases: Mapping[str, object] | Iterable[str], *, rule: str = "", op
     return found
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     start: int
     end: int
     phrase: str      # as normalised in the lexicon
@@ -247,9 +248,11 @@ class Analysis:
     def _anchors(self) -> dict[str, list[int]]:
         """Offsets of every anchor word of every lexicon, from one scan of the text."""
         if self._anchor_version != _VERSION:
-            words = frozenset(_ANCHORS)
+            words, shaped = _anchor_set()
             hits: dict[str, list[int]] = {}
-            if self.lower is not None:
+            if self.lower is not None and shaped and self.document.words.plain:
+                hits = _anchor_hits(self.document, words)
+            elif self.lower is not None:
                 for match in _anchor_pattern(words).finditer(self.lower):
                     hits.setdefault(match.group(), []).append(match.start())
             else:
@@ -348,6 +351,83 @@ class Analysis:
             return True
         first = self._first[index]
         return first < index and (attributed[index - 1] or attributed[first])
+
+
+_COMPOUND_WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+
+
+_ANCHOR_SET: tuple[int, frozenset[str], bool] = (-1, frozenset(), True)
+
+
+def _anchor_set() -> tuple[frozenset[str], bool]:
+    """Every anchor so far, and whether each is one word of the document's word lists (letters and
+    digits, inner ' and -); rebuilt only when a new lexicon adds anchors."""
+    global _ANCHOR_SET
+    if _ANCHOR_SET[0] != _VERSION:
+        words = frozenset(_ANCHORS)
+        _ANCHOR_SET = (_VERSION, words, all(_COMPOUND_WORD.fullmatch(anchor) for anchor in words))
+    return _ANCHOR_SET[1], _ANCHOR_SET[2]
+
+
+def _anchor_hits(document: "Document", anchors: frozenset[str]) -> dict[str, list[int]]:
+    """What ``_anchor_pattern(anchors).finditer(text.lower())`` finds (word → offsets), read off the
+    document's shared word lists instead of scanning the text again (plain text only: newslint.fastre).
+
+    A word is a run of letters and digits with inner apostrophes or hyphens, so an anchor (one such
+    run) found at a word boundary is a whole word, or a run of a word's parts from one apostrophe or
+    hyphen to another: "government" in "anti-government". At each part the longest anchor is taken
+    and the scan goes on after it, as the regular expression's does. A word boundary is also missing
+    next to an underscore, which is a word character but not part of a word here: a text with one
+    is looked at word by word. The common case costs no Python-level loop over the words."""
+    words = document.words
+    text = document.text
+    starts = words.starts
+    lower = words.lower
+    hits: dict[str, list[int]] = {}
+    if "_" in text:
+        for index, word in enumerate(lower):
+            if word in anchors or not word.isalnum():
+                _compound_hits(text, starts[index], word, anchors, hits)
+        return hits
+    present = anchors.intersection(lower)
+    if present:
+        flags = list(map(present.__contains__, lower))
+        for word, start in zip(compress(lower, flags), compress(starts, flags)):
+            hits.setdefault(word, []).append(start)
+    for index in compress(range(len(lower)), map(not_, map(str.isalnum, lower))):
+        word = lower[index]
+        if word not in present:  # a whole word that is an anchor is its own longest match
+            _compound_hits(text, starts[index], word, anchors, hits)
+    return hits
+
+
+def _compound_hits(text: str, start: int, word: str, anchors: frozenset[str], hits: dict[str, list[int]]) -> None:
+    """The anchors in a word of several parts (or one next to an underscore), as the anchor pattern finds them."""
+    normal = word.replace("’", "'")
+    # Where each part starts and ends: [start0, end0, start1, end1, ...] in the word.
+    bounds = [0]
+    for position, char in enumerate(normal):
+        if char in "'-":
+            bounds.append(position)
+            bounds.append(position + 1)
+    bounds.append(len(normal))
+    part_starts = bounds[0::2]
+    part_ends = bounds[1::2]
+    open_end = not text[start + len(normal):start + len(normal) + 1] == "_"
+    part = 0 if not (start and text[start - 1] == "_") else 1
+    while part < len(part_starts):
+        begin = part_starts[part]
+        for last in range(len(part_ends) - 1, part - 1, -1):
+            end = part_ends[last]
+            if end == len(normal) and not open_end:
+                continue
+            candidate = normal[begin:end]
+            if candidate in anchors:
+                hits.setdefault(candidate, []).append(start + begin)
+                part = last + 1
+                break
+        else:
+            part += 1
 
 
 _CACHE_KEY = "_newslint_attribution"

@@ -6,31 +6,32 @@ import re
 from bisect import bisect_left
 
 from newslint import Flag, Option, Pass, Rule
+from newslint.lazyre import lazy
 
 from . import _words
 from ._common import lexicon, analysis, phrase_regex
 
 _AUX = (r"(?:was|were|is|are|had|has|have|would|will|could|should|did|does|do|can|must|might|may|"
         r"wanted|needed|knew|felt|thought|believed|hoped|intended|planned|never|not)")
-_SUBJECT_PRONOUN = re.compile(
+_SUBJECT_PRONOUN = lazy(re.compile, 
     r"\s+(?:he|she|it|they|we|i|you|there)\s+(?:[a-z]+ly\s+)?(?:" + _AUX[3:-1] + r"|[a-z]+ed)\b",
     re.IGNORECASE)
 _NOT_IN_SUBJECT = (r"(?!(?i:which|who|whom|that|when|where|while|after|before|because|and|but|to|in|on|at|"
                    r"for|by|with|from|of|as|than)\b)")
 #: A clause after the verb: a subject (a determiner and up to three words, or a name) and a finite
 #: verb: "insisted the plan was sound", "claims its new battery lasts twice as long".
-_NOUN_CLAUSE = re.compile(
+_NOUN_CLAUSE = lazy(re.compile, 
     r"\s+(?:(?:(?i:the|a|an|his|her|their|its|this|these|those|mr|mrs|ms|dr|some|many|most|all|no)"
     r"|[A-Z][\w’'-]*)(?:\s+" + _NOT_IN_SUBJECT + r"[\w’'-]+){0,3}?\s+(?i:" + _AUX + r")\b"
     r"|(?i:the|a|an|his|her|their|its|this|these|those)(?:\s+" + _NOT_IN_SUBJECT + r"[\w’'-]+){1,3}?"
     r"\s+" + _NOT_IN_SUBJECT + r"[a-z]+(?:ed|[^s’']s)\b)")
-_THAT = re.compile(r"\s+that\b", re.IGNORECASE)
-_INTRODUCES_QUOTE = re.compile(r"\s*[:,]\s*[“\"‘']|\s*:\s*$")
-_CLAIMED_TO = re.compile(r"\s+to\s+(?:be|have|be\w*|know|own|represent|speak)\b", re.IGNORECASE)
-_CRITICISED_AS = re.compile(r"(?:\s+[\w’'-]+){1,6}?\s+as\b|(?:\s+[\w’'-]+){1,8}?,\s+saying\b", re.IGNORECASE)
+_THAT = lazy(re.compile, r"\s+that\b", re.IGNORECASE)
+_INTRODUCES_QUOTE = lazy(re.compile, r"\s*[:,]\s*[“\"‘']|\s*:\s*$")
+_CLAIMED_TO = lazy(re.compile, r"\s+to\s+(?:be|have|be\w*|know|own|represent|speak)\b", re.IGNORECASE)
+_CRITICISED_AS = lazy(re.compile, r"(?:\s+[\w’'-]+){1,6}?\s+as\b|(?:\s+[\w’'-]+){1,8}?,\s+saying\b", re.IGNORECASE)
 #: Between a quotation's closing mark and the verb: a comma, then at most five words naming the
 #: speaker (“…,” he insisted / “…,” the club's chairman claimed / “…,” insisted Smith).
-_AFTER_QUOTE = re.compile(r",?\s+(?:(?!(?i:to|will|would|do|did|does|is|was|were|are|can|could|and|but|that|which|"
+_AFTER_QUOTE = lazy(re.compile, r",?\s+(?:(?!(?i:to|will|would|do|did|does|is|was|were|are|can|could|and|but|that|which|"
                           r"who|not|little|of|in|on|at|for|with|from|by)\b)[\w’'.-]+,?\s+){0,5}$")
 #: Before "claims", "boasts", "reveals": words showing a noun (the claims that…, denied claims that…).
 _NOUN_BEFORE = frozenset(

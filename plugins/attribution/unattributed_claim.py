@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from newslint import Flag, Option, Pass, Rule
+from newslint.lazyre import lazy
 
 from . import _words
 from ._common import Hit, lexicon, analysis, normalise, trie_pattern
@@ -36,9 +37,9 @@ _NUMBER = (r"(?<![\w.,£$€:-])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?!\d|[.,:-]\
            r"sixty|seventy|eighty|ninety|a hundred|a thousand|a dozen|several hundred|several thousand)\b")
 #: What marks a casualty count as a fresh, contestable claim rather than settled background
 #: ("Around 140,000 people were killed in 2004"): an estimate's hedge or the present perfect.
-_FRESH = re.compile(r"\b(?:at least|as many as|up to|feared|have been|has been|have died|has risen|have risen|"
+_FRESH = lazy(re.compile, r"\b(?:at least|as many as|up to|feared|have been|has been|have died|has risen|have risen|"
                     r"has climbed|has reached|death toll|death-toll|are dead|were feared)\b", re.IGNORECASE)
-_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+_YEAR = lazy(re.compile, r"(?:1[5-9]|20)\d\d")
 _COUNT_NOUNS = ("civilians soldiers troops police officers policemen fighters militants insurgents rebels "
                 "protesters demonstrators passengers miners villagers refugees prisoners hostages pilgrims "
                 "tourists victims bodies lives homes houses buildings villages vehicles tanks aircraft "
@@ -139,15 +140,15 @@ class UnattributedClaim(Rule):
         self._cues = lexicon(cues, rule=self.id, option="judgments")
         population = trie_pattern({normalise(p) for p in settings["population-nouns"]}) or "(?!)"
         # After a percentage: "of (all|the)? (adjective)? <group>"; after "one in": "<n> (adjective)? <group>".
-        self._percent_of = re.compile(
+        self._percent_of = lazy(re.compile, 
             r"\s+of\s+(?:all\s+|the\s+|those\s+|british\s+|us\s+)?"
             r"(?:[a-z’'-]+\s+)?" + population + r"\b", re.IGNORECASE)
-        self._one_in = re.compile(
+        self._one_in = lazy(re.compile, 
             r"one\s+in\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred)\s+"
             r"(?:[a-z’'-]+\s+)?" + population + r"\b", re.IGNORECASE)
         count = _NUMBER + r"(?:\s+[\w’'-]+){0,3}?\s+(?:" + trie_pattern(set(_COUNT_NOUNS.split()) |
                                                                {normalise(p) for p in settings["population-nouns"]}) + r")\b"
-        self._count = re.compile(count, re.IGNORECASE)
+        self._count = lazy(re.compile, count, re.IGNORECASE)
 
     def check(self, document):
         info = analysis(document)

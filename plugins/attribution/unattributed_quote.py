@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 
 from newslint import Flag, Option, Pass, Rule
+from newslint.lazyre import lazy
 
 from . import _words
 from ._common import lexicon, analysis, phrase_regex, shorten, words_in
 
 _LOWER_WORDS = frozenset("a an and at by for from in into of on or the to with is are was be as vs".split())
 #: Words on a sign, a banner, a letter: “…,” read the banner / a placard reading “…”.
-_READ_AFTER = re.compile(r"[\s,]*(?:read|reads|reading)\b", re.IGNORECASE)
-_READ_BEFORE = re.compile(r"\b(?:read|reads|reading)[\s:,]*$", re.IGNORECASE)
+_READ_AFTER = lazy(re.compile, r"[\s,]*(?:read|reads|reading)\b", re.IGNORECASE)
+_READ_BEFORE = lazy(re.compile, r"\b(?:read|reads|reading)[\s:,]*$", re.IGNORECASE)
 
 
 class UnattributedQuote(Rule):

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 
 from newslint import Flag, Option, Pass, Rule
+from newslint.lazyre import lazy
 
 from . import _words
 from ._common import lexicon, analysis, normalise, trie_pattern
@@ -17,13 +18,13 @@ _CLAUSE_PUNCTUATION = ".,;:!?()[]—–-\"“”‘’«»"
 #: Participles after "it is" that are a vague attribution only before "that" (it is known as…).
 _NEED_THAT = frozenset(("known", "accepted", "agreed", "assumed"))
 #: After "according to sources", words that describe the sources.
-_DESCRIBED = re.compile(r"\s+(?:close|in|at|within|familiar|inside|from|who|involved|with|of|quoted|cited|on|"
+_DESCRIBED = lazy(re.compile, r"\s+(?:close|in|at|within|familiar|inside|from|who|involved|with|of|quoted|cited|on|"
                         r"briefed|for|near|linked|loyal|working|speaking)\b", re.IGNORECASE)
 #: After "according to analysts": a name in apposition (according to analysts Brightfield) or a possessive.
-_NAMED_AFTER = re.compile(r"['’]|\s+[A-Z]")
-_ENDS_SENTENCE = re.compile(r"\s*[.!?]?[\"'”’)]*\s*$")
-_BY = re.compile(r"\s+by\b", re.IGNORECASE)
-_THAT = re.compile(r"\s+that\b", re.IGNORECASE)
+_NAMED_AFTER = lazy(re.compile, r"['’]|\s+[A-Z]")
+_ENDS_SENTENCE = lazy(re.compile, r"\s*[.!?]?[\"'”’)]*\s*$")
+_BY = lazy(re.compile, r"\s+by\b", re.IGNORECASE)
+_THAT = lazy(re.compile, r"\s+that\b", re.IGNORECASE)
 
 
 class VagueSource(Rule):
@@ -123,17 +124,17 @@ class VagueSource(Rule):
         self._lexicon = lexicon(phrases, rule=self.id, option="vague-subjects")
         self._reporting = lexicon(settings["reporting-verbs"], rule=self.id, option="reporting-verbs")
         verbs = trie_pattern({normalise(v) for v in settings["vague-verbs"]}) or "(?!)"
-        self._verb = re.compile(
+        self._verb = lazy(re.compile, 
             r"\s+(?:(?:have|had|has|do|did|also|often|long|now|privately|widely|"
             r"generally|still|increasingly|even|already|openly|repeatedly)\s+){0,2}(?:" + verbs + r")(?![^\W_])",
             re.IGNORECASE)
         participles = trie_pattern({normalise(p) for p in settings["impersonal"]}) or "(?!)"
-        self._participle = re.compile(
+        self._participle = lazy(re.compile, 
             r"\s+(?:(?:widely|generally|commonly|often|increasingly|popularly|frequently|largely|firmly|"
             r"now|also|still|further|strongly|privately|locally|officially|unofficially)\s+)?(" + participles
             + r")(?![^\W_])", re.IGNORECASE)
         subjects = trie_pattern({normalise(s) for s in settings["vague-subjects"]}) or "(?!)"
-        self._vague_after_according = re.compile(r"\s+(?:" + subjects + r")(?![^\W_])", re.IGNORECASE)
+        self._vague_after_according = lazy(re.compile, r"\s+(?:" + subjects + r")(?![^\W_])", re.IGNORECASE)
 
     def check(self, document):
         info = analysis(document)

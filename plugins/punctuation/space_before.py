@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from newslint import Flag, Pass, Rule
@@ -12,6 +14,7 @@ from newslint.rule import TextEdit
 _SPACE = " \t\u00a0\u202f\u2009"
 # A mark right after white space (the run before it is then walked back over once).
 _SPACED = regex.compile(r"(?<=[ \t\u00a0\u202f\u2009])[,.;:!?]")
+_SPACED_ANYWHERE = re.compile(r"[,.;:!?](?<=[ \t\u00a0\u202f\u2009].)")
 # What may follow a colon or semicolon in a smiley: :) ;-) :( :'( :] :| :/ :*
 _SMILEY_NEXT = frozenset(")(-'[]|/\\*^")
 
@@ -58,7 +61,10 @@ class SpaceBefore(Rule):
 
     def check(self, document):
         text = document.text
-        for paragraph in document.paragraphs:
+        # Every match of _SPACED is one of these spaces before a mark somewhere in the text (the
+        # pattern's look-behind sees past a paragraph's start): one cheap search to skip the loop.
+        spaced = _SPACED_ANYWHERE.search(text) is not None
+        for paragraph in document.paragraphs if spaced else ():
             for match in _SPACED.finditer(text, paragraph.start, paragraph.end):
                 mark_at = start = match.start()
                 while start > paragraph.start and text[start - 1] in _SPACE:

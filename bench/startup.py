@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Start-up cost: ``newslint check`` on one small article against ``python -c pass``.
+
+    python bench/startup.py [--runs 21] [--cold]
+
+Runs both commands as subprocesses with the interpreter running this script
+(so the same virtual environment), alternately, and prints the median wall
+time of each and the difference: what newslint adds to a bare interpreter.
+The first (uncounted) run fills newslint's caches (the plugin list and the
+parsed configuration); ``--cold`` instead points every run at a fresh,
+empty cache directory, to show the cost without them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from newsgen import article  # noqa: E402
+
+
+def newslint_command() -> list[str]:
+    script = Path(sys.executable).with_name("newslint")
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-c", "import sys; from newslint.cli import main; sys.exit(main())"]
+
+
+def timed(command: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    result = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - started
+    if result.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed ({result.returncode}): {result.stderr.decode()}")
+    return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=21, help="runs of each command (median reported)")
+    parser.add_argument("--cold", action="store_true", help="an empty cache directory for every run")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "article.txt"
+        path.write_text(article(seed=1, paragraphs=6), encoding="utf-8")
+        cache = Path(folder) / "cache"
+        env = dict(os.environ, NEWSLINT_CACHE_HOME=str(cache))
+        bare = [sys.executable, "-c", "pass"]
+        # Results are cached per file too: --no-cache keeps every run a real check.
+        check = newslint_command() + ["check", "--no-cache", str(path)]
+        timed(check, env)  # fills the start-up caches (unless --cold clears them)
+        bare_times, check_times = [], []
+        for _ in range(args.runs):
+            bare_times.append(timed(bare, env))
+            if args.cold:
+                shutil.rmtree(cache, ignore_errors=True)
+            check_times.append(timed(check, env))
+    bare_ms = 1000 * statistics.median(bare_times)
+    check_ms = 1000 * statistics.median(check_times)
+    print(f"python -c pass           median {bare_ms:7.1f} ms over {args.runs} runs")
+    print(f"newslint check (1 file)  median {check_ms:7.1f} ms over {args.runs} runs"
+          f"{' (cold: no start-up caches)' if args.cold else ''}")
+    print(f"start-up cost over bare python: {check_ms - bare_ms:.1f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,152 @@
+"""A document's words, found in one pass and shared by every rule.
+
+Rules that look words up (term lists, names, doubled words) read these lists
+instead of each scanning the text with its own pattern: the scan costs one
+regular-expression pass per document, however many rules use it. A word is a
+``Document.tokens`` word: letters, digits and marks, joined by inner
+apostrophes or hyphens (``Russia’s``, ``President-elect``).
+
+The lists are parallel: ``starts[i]``, ``ends[i]`` and ``texts[i]`` describe
+the i-th word; ``lower`` holds the words in lowercase. On plain text
+(newslint.fastre) the scan uses the standard library's ``re``, several times
+faster than ``regex`` per match.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from operator import add
+
+import regex
+
+from newslint.fastre import is_plain
+
+#: The word: in ``regex`` for any text, and its exact ``re`` twin for plain text (newslint.fastre).
+WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+(?:['’\-][\p{L}\p{N}\p{M}]+)*")
+WORD_PLAIN = re.compile(r"[^\W_]++(?:['’\-][^\W_]++)*+")
+
+
+class Words:
+    """The words of a text, as parallel lists of start offsets, end offsets and texts."""
+
+    __slots__ = ("starts", "texts", "plain", "_text", "_ends", "_lower", "_compounds", "_after_apostrophe",
+                 "_segments", "_parts")
+
+    def __init__(self, text: str, plain: bool | None = None) -> None:
+        self.plain = is_plain(text) if plain is None else plain
+        starts: list[int] = []
+        texts: list[str] = []
+        add_start, add_text = starts.append, texts.append
+        # One match object at a time: holding them all would wake the garbage collector.
+        for match in (WORD_PLAIN if self.plain else WORD).finditer(text):
+            add_start(match.start())
+            add_text(match.group())
+        self.starts = starts
+        self.texts = texts
+        self._text = text
+        self._ends: list[int] | None = None
+        self._lower: list[str] | None = None
+        self._compounds: list[int] | None = None
+        self._after_apostrophe: frozenset[int] | None = None
+        self._segments: frozenset[str] | None = None
+        self._parts: list[tuple[int, str, bool]] | None = None
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @property
+    def ends(self) -> list[int]:
+        if self._ends is None:
+            self._ends = list(map(add, self.starts, map(len, self.texts)))
+        return self._ends
+
+    @property
+    def lower(self) -> list[str]:
+        """Each word in lowercase (``str.lower``)."""
+        if self._lower is None:
+            self._lower = list(map(str.lower, self.texts))
+        return self._lower
+
+    def first_from(self, offset: int) -> int:
+        """The index of the first word starting at or after ``offset``."""
+        return bisect_left(self.starts, offset)
+
+    def last_before(self, offset: int) -> int:
+        """The index of the last word starting before ``offset`` (-1 when none does)."""
+        return bisect_right(self.starts, offset - 1) - 1
+
+    # -- parts of words (split at apostrophes and hyphens), for plain text ---------------
+    @property
+    def compounds(self) -> list[int]:
+        """Indices of the words of several parts (an inner apostrophe or hyphen; plain text only)."""
+        if self._compounds is None:
+            self._scan_separators()
+        return self._compounds  # type: ignore[return-value]
+
+    @property
+    def after_apostrophe(self) -> frozenset[int]:
+        """Start offsets of the words right after an apostrophe or a single quote (’em, 'tis; plain
+        text only)."""
+        if self._after_apostrophe is None:
+            self._scan_separators()
+        return self._after_apostrophe  # type: ignore[return-value]
+
+    def _scan_separators(self) -> None:
+        # The apostrophes and hyphens before a letter or digit (found with str.find, faster here
+        # than a pattern): after one too, it joins the parts of a word; otherwise an apostrophe
+        # opens a word.
+        text, starts = self._text, self.starts
+        positions = []
+        for separator in "'’-":
+            at = text.find(separator)
+            while at >= 0:
+                positions.append(at)
+                at = text.find(separator, at + 1)
+        positions.sort()
+        compounds: list[int] = []
+        after = set()
+        last = len(text) - 1
+        for at in positions:
+            if at == last or not text[at + 1].isalnum():
+                continue
+            if at and text[at - 1].isalnum():
+                index = bisect_right(starts, at) - 1
+                if not compounds or compounds[-1] != index:
+                    compounds.append(index)
+            elif text[at] != "-":
+                after.add(at + 1)
+        self._compounds = compounds
+        self._after_apostrophe = frozenset(after)
+
+    def parts(self, index: int) -> list[tuple[int, str, bool]]:
+        """The parts of word ``index`` split at apostrophes and hyphens: (start, text, whether an
+        apostrophe stands right before it)."""
+        start = self.starts[index]
+        text = self.texts[index]
+        before = self._text[start - 1] if start else ""
+        found = []
+        for piece in _SEPARATOR.split(text):
+            found.append((start, piece, before == "'" or before == "’"))
+            start += len(piece) + 1
+            before = self._text[start - 1] if start <= len(self._text) else ""
+        return found
+
+    @property
+    def all_parts(self) -> list[tuple[int, str, bool]]:
+        """``parts`` of every word of several parts, in text order."""
+        if self._parts is None:
+            self._parts = [part for index in self.compounds for part in self.parts(index)]
+        return self._parts
+
+    @property
+    def segments(self) -> frozenset[str]:
+        """Every maximal run of letters and digits in the text (words, and their parts)."""
+        if self._segments is None:
+            found = set(self.texts)
+            found.update(part for _, part, _ in self.all_parts)
+            self._segments = frozenset(found)
+        return self._segments
+
+
+_SEPARATOR = re.compile(r"['’\-]")
