@@ -148,3 +148,14 @@ def test_formats_naming_an_unknown_parser_is_an_error(tmp_path):
     path.write_text("formats:\n  .story: docx\n")
     with pytest.raises(ConfigError, match=r":2: formats\.\.story: no parser named 'docx'"):
         load_config(path)
+
+
+def test_scopes_narrow_and_widen_a_rule_per_config(tmp_path, run_json):
+    article = tmp_path / "a.md"
+    article.write_text("# The the headline\n\nBody has the the slip. He said “it was the the end.”\n")
+    (tmp_path / ".newslint.yaml").write_text("rules:\n  artifacts/repeated-word:\n    scopes: [heading, headline]\n")
+    _, data, _ = run_json("--select", "artifacts/repeated-word", article, cwd=tmp_path)
+    assert [f["line"] for f in data["findings"]] == [1]
+    (tmp_path / ".newslint.yaml").write_text("rules:\n  artifacts/repeated-word:\n    scopes: [body, '~quote']\n")
+    _, data, _ = run_json("--select", "artifacts/repeated-word", article, cwd=tmp_path)
+    assert [(f["line"], f["column"]) for f in data["findings"]] == [(3, 10)]
