@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
 """Start-up cost: ``newslint check`` on one small article against ``python -c pass``.
 
-    python bench/startup.py [--runs 21] [--cold]
+    python bench/startup.py [--runs 21] [--cold] [--results-cache]
 
 Runs both commands as subprocesses with the interpreter running this script
 (so the same virtual environment), alternately, and prints the median wall
 time of each and the difference: what newslint adds to a bare interpreter.
-The first (uncounted) run fills newslint's caches (the plugin list and the
-parsed configuration); ``--cold`` instead points every run at a fresh,
-empty cache directory, to show the cost without them.
+The first (uncounted) run fills newslint's start-up caches (the plugin list
+and the parsed configuration) and Python's bytecode cache (kept in the
+temporary folder: PYTHONDONTWRITEBYTECODE is unset for the runs, as an
+installed package has its bytecode); ``--cold`` clears the start-up caches
+before every run, to show the cost without them. The results cache is off
+(``--no-cache``): every run checks the article; ``--results-cache`` leaves it
+on, so that every run after the first reads the findings back instead.
 """
 
 from __future__ import annotations
@@ -35,9 +39,18 @@ def newslint_command() -> list[str]:
     return [sys.executable, "-c", "import sys; from newslint.cli import main; sys.exit(main())"]
 
 
-def timed(command: list[str], env: dict[str, str]) -> float:
+def bytecode_env(folder: str | Path) -> dict[str, str]:
+    """The environment for timed runs: Python may write its bytecode cache (into ``folder``, never
+    into the source tree), as it does for an installed package; with PYTHONDONTWRITEBYTECODE set
+    (some development shells set it) every run would compile every module from source."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(Path(folder) / "pycache")
+    return env
+
+
+def timed(command: list[str], env: dict[str, str], cwd: str | None = None) -> float:
     started = time.perf_counter()
-    result = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    result = subprocess.run(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     elapsed = time.perf_counter() - started
     if result.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(command)} failed ({result.returncode}): {result.stderr.decode()}")
@@ -48,27 +61,31 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=21, help="runs of each command (median reported)")
     parser.add_argument("--cold", action="store_true", help="an empty cache directory for every run")
+    parser.add_argument("--results-cache", action="store_true",
+                        help="leave the results cache on: every run after the first re-reads the article's findings")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "article.txt"
         path.write_text(article(seed=1, paragraphs=6), encoding="utf-8")
         cache = Path(folder) / "cache"
-        env = dict(os.environ, NEWSLINT_CACHE_HOME=str(cache))
+        env = dict(bytecode_env(folder), NEWSLINT_CACHE_HOME=str(cache))
         bare = [sys.executable, "-c", "pass"]
         # Results are cached per file too: --no-cache keeps every run a real check.
-        check = newslint_command() + ["check", "--no-cache", str(path)]
-        timed(check, env)  # fills the start-up caches (unless --cold clears them)
+        check = newslint_command() + ["check"] + ([] if args.results_cache else ["--no-cache"]) + [str(path)]
+        timed(bare, env)
+        timed(check, env, folder)  # fills the start-up and bytecode caches (--cold clears the former each run)
         bare_times, check_times = [], []
         for _ in range(args.runs):
             bare_times.append(timed(bare, env))
             if args.cold:
                 shutil.rmtree(cache, ignore_errors=True)
-            check_times.append(timed(check, env))
+            check_times.append(timed(check, env, folder))
     bare_ms = 1000 * statistics.median(bare_times)
     check_ms = 1000 * statistics.median(check_times)
     print(f"python -c pass           median {bare_ms:7.1f} ms over {args.runs} runs")
     print(f"newslint check (1 file)  median {check_ms:7.1f} ms over {args.runs} runs"
-          f"{' (cold: no start-up caches)' if args.cold else ''}")
+          f"{' (cold: no start-up caches)' if args.cold else ''}"
+          f"{' (findings from the results cache)' if args.results_cache else ''}")
     print(f"start-up cost over bare python: {check_ms - bare_ms:.1f} ms")
     return 0
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import pluggy
+from newslint._marker import HookimplMarker
 
 __version__ = "0.1.0"
 
-#: Decorator marking a plugin's hook implementations (see ``newslint.hookspecs``).
-hookimpl = pluggy.HookimplMarker("newslint")
+#: Decorator marking a plugin's hook implementations (see ``newslint.hookspecs``); it marks them
+#: exactly as ``pluggy.HookimplMarker("newslint")`` does.
+hookimpl = HookimplMarker("newslint")
 
 __all__ = [
     "__version__",

@@ -17,7 +17,31 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FAIL_ON = ("error", "warning", "info", "never")
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's formatter, sized without importing shutil (argparse builds one for every
+    argument added, so every run would pay for the import)."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        if width is None:
+            try:
+                columns = int(os.environ.get("COLUMNS", "0"))
+            except ValueError:
+                columns = 0
+            if columns <= 0:  # as shutil.get_terminal_size does
+                try:
+                    columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+                except (AttributeError, ValueError, OSError):
+                    columns = 0
+            width = (columns or 80) - 2
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str):  # argparse's default exit code is already 2; keep its message short
         self.print_usage(sys.stderr)
         self.exit(EXIT_ERROR, f"newslint: error: {message}\n")
@@ -27,6 +51,16 @@ def _selectors(values: list[str] | None) -> list[str] | None:
     if values is None:
         return None
     return [item.strip() for value in values for item in value.split(",") if item.strip()]
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
+    return number
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -73,6 +107,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--write-baseline", metavar="FILE",
                        help="record every finding in this baseline file (then report none of them)")
 
+    check.add_argument("--jobs", "-j", type=_positive, metavar="N",
+                       help="check files in N worker processes (default: one per processor when there "
+                            "are more than 8 files, else 1); the report is the same whatever N is")
+    check.add_argument("--no-cache", action="store_true",
+                       help="neither read nor write the results cache")
+    check.add_argument("--cache-dir", metavar="DIR",
+                       help="where to keep the results cache (default: .newslint_cache in the current folder)")
+
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
 
@@ -109,6 +151,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             pass
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command == "check":
+        import gc
+
+        # Start-up allocates much and frees little: collecting meanwhile is wasted work. The
+        # collector comes back (commands.check) once the plugins and configuration are loaded,
+        # and in any case when this returns (main may be called from Python, as the tests do).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return _main(parser, args)
+        finally:
+            gc.unfreeze()
+            if collecting:
+                gc.enable()
+    return _main(parser, args)
+
+
+def _main(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from argparse import Namespace
@@ -21,7 +20,7 @@ def _selectors(values):
 
 def check(args: Namespace) -> int:
     from newslint.files import SourceText, decode, display_path
-    from newslint.runner import ConfigResolver, Input, iter_inputs
+    from newslint.runner import ConfigResolver, Input
 
     registry = default_registry()
     reporter = registry.reporters.get(args.format)
@@ -49,12 +48,24 @@ def check(args: Namespace) -> int:
         else:
             session.handle(Input(name, shown, source, None, resolver.for_path(name)))
         paths = [p for p in paths if p != "-"]
+    _collect_again()
     if paths:
+        from newslint.parallel import run_checks
+
         roots = [os.path.realpath(p) for p in paths]
-        for item in iter_inputs(paths, resolver, registry, report.errors):
-            session.handle(item, roots)
+        run_checks(session, args, resolver, registry, paths, roots)  # the results cache, --jobs
     report.findings.sort(key=lambda f: f.sort_key)
     return session.finish(reporter)
+
+
+def _collect_again() -> None:
+    """Turn the garbage collector back on (cli.main turns it off for start-up), with what start-up
+    made moved out of its way: the plugins, rules and configurations live as long as the run."""
+    import gc
+
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 class _CheckSession:
@@ -210,6 +221,8 @@ def list_rules(args: Namespace) -> int:
     rows = [{"id": rule.id, "severity": _configured_severity(rule.id, config),
              "fix": rule.fix or "", "summary": rule.summary} for rule in config.all_rules(registry).values()]
     if args.format == "json":
+        import json
+
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
     if args.format == "markdown":

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from argparse import Namespace
 from collections import Counter
@@ -83,6 +82,8 @@ def statistics(report: Report, as_json: bool = False) -> str:
     if as_json:
         rows = [{"rule": rule, "count": counts[rule], "fixable": safe[rule], "unsafe_fixable": unsafe[rule],
                  "severity": severity[rule]} for rule in ordered]
+        import json
+
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     width = max([len("RULE"), len("Total")] + [len(rule) for rule in ordered])
     lines = [f"{'RULE':<{width}}  {'COUNT':>5}  {'FIXABLE':>7}  {'UNSAFE':>6}"]

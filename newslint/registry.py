@@ -16,10 +16,8 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import ModuleType as _ModuleType
 
-import pluggy
-
-from newslint import hookspecs
 from newslint.errors import NewslintError
 from newslint.parser import Parser
 from newslint.reporter import Reporter
@@ -116,11 +114,20 @@ class PluginInfo:
 class Registry:
     """Everything the loaded plugins contribute, by name."""
 
-    manager: pluggy.PluginManager
     rules: dict[str, type[Rule]]
     parsers: Mapping[str, Parser]
     reporters: Mapping[str, Reporter]
     plugins: list[PluginInfo]
+    _plugins: list = field(default_factory=list, repr=False, compare=False)
+    _manager: object = field(default=None, repr=False, compare=False)
+
+    @property
+    def manager(self):
+        """The pluggy plugin manager with every plugin registered (made on first use: a run
+        calls plain hook functions itself)."""
+        if self._manager is None:
+            self._manager = _plugin_manager(self._plugins)
+        return self._manager
 
     def parser_for(self, path: str | None, default: str = "text",
                    formats: dict[str, str] | None = None) -> Parser:
@@ -149,31 +156,74 @@ def _extensions(parsers: Mapping, name: str) -> tuple[str, ...]:
     return tuple(parsers[name].extensions)
 
 
-def _plugin_manager(extra: tuple[object, ...] = ()) -> pluggy.PluginManager:
-    manager = pluggy.PluginManager("newslint")
-    manager.add_hookspecs(hookspecs)  # the built-in modules (CORE_MANIFEST) join only when used
+def _collect_plugins(extra: tuple[object, ...] = ()) -> tuple[list[tuple[str | None, object]], dict[str, str]]:
+    """The plugins in the order they register (entry points, ``NEWSLINT_PLUGINS``, then ``extra``),
+    each with its name (None: pluggy names it), and the entry-point plugins' versions."""
+    plugins: list[tuple[str | None, object]] = []
+    names: set[str] = set()
     versions: dict[str, str] = {}
     try:
         for name, value, version in entry_points():
-            if manager.has_plugin(name) or manager.is_blocked(name):
+            if name in names:
                 continue  # the first distribution on sys.path wins, as pluggy's own loader does
-            manager.register(_load_entry_point(value), name=name)
+            plugins.append((name, _load_entry_point(value)))
+            names.add(name)
             versions[name] = version
     except Exception as error:  # a broken third-party package must not crash the run
         raise PluginError(f"could not load a plugin from the '{ENTRY_POINT_GROUP}' entry points: "
                           f"{type(error).__name__}: {error}") from error
-    manager._newslint_versions = versions  # type: ignore[attr-defined]
     for module_name in filter(None, (m.strip() for m in os.environ.get("NEWSLINT_PLUGINS", "").split(","))):
-        if manager.has_plugin(module_name):
+        if module_name in names:
             continue
         try:
-            manager.register(importlib.import_module(module_name), name=module_name)
+            plugins.append((module_name, importlib.import_module(module_name)))
         except Exception as error:
             raise PluginError(f"NEWSLINT_PLUGINS: cannot import {module_name!r}: "
                               f"{type(error).__name__}: {error}") from error
-    for plugin in extra:
-        manager.register(plugin)
+        names.add(module_name)
+    plugins.extend((None, plugin) for plugin in extra)
+    return plugins, versions
+
+
+def _plugin_manager(plugins: list[tuple[str | None, object]]):
+    import pluggy
+
+    from newslint import hookspecs
+
+    manager = pluggy.PluginManager("newslint")
+    manager.add_hookspecs(hookspecs)  # the built-in modules (CORE_MANIFEST) join only when used
+    for name, plugin in plugins:
+        manager.register(plugin, name=name)
     return manager
+
+
+HOOKS = ("newslint_rules", "newslint_parsers", "newslint_reporters")
+
+
+def _direct_hooks(plugins: list[tuple[str | None, object]]) -> dict[str, list[tuple[str, object]]] | None:
+    """Each hook's implementations, in registration order, as (plugin name, function), read without
+    pluggy; None when pluggy itself must register the plugins: one is not a module, is listed twice,
+    or marks a function in any way but the plain one (options, other hooks, arguments), where
+    pluggy's ordering and validation apply."""
+    found: dict[str, list[tuple[str, object]]] = {hook: [] for hook in HOOKS}
+    seen: set[int] = set()
+    plain = {"wrapper": False, "hookwrapper": False, "optionalhook": False, "tryfirst": False, "trylast": False,
+             "specname": None}
+    for name, plugin in plugins:
+        if not isinstance(plugin, _ModuleType) or id(plugin) in seen or name is None:
+            return None
+        seen.add(id(plugin))
+        for attribute in sorted(vars(plugin)):
+            function = vars(plugin)[attribute]
+            options = getattr(function, "newslint_impl", None) if callable(function) else None
+            if options is None:
+                continue
+            code = getattr(function, "__code__", None)
+            if options != plain or attribute not in HOOKS or code is None or \
+                    code.co_argcount or code.co_kwonlyargcount:
+                return None
+            found[attribute].append((name, function))
+    return found
 
 
 def entry_points() -> list[tuple[str, str, str]]:
@@ -231,17 +281,18 @@ def _load_entry_point(value: str) -> object:
     return plugin
 
 
-def _plugin_versions(manager: pluggy.PluginManager) -> dict[str, str]:
+def build_registry(extra_plugins: tuple[object, ...] = ()) -> Registry:
     from newslint import __version__
 
+    plugins, entry_versions = _collect_plugins(extra_plugins)
     versions = {name: __version__ for name in CORE_PLUGINS}
-    versions.update(getattr(manager, "_newslint_versions", {}))
-    return versions
-
-
-def build_registry(extra_plugins: tuple[object, ...] = ()) -> Registry:
-    manager = _plugin_manager(extra_plugins)
-    versions = _plugin_versions(manager)
+    versions.update(entry_versions)
+    hooks = _direct_hooks(plugins)
+    manager = None
+    if hooks is None:  # pluggy registers them: its validation, its order
+        manager = _plugin_manager(plugins)
+        hooks = {hook: [(impl.plugin_name, impl.function) for impl in getattr(manager.hook, hook).get_hookimpls()]
+                 for hook in HOOKS}
     infos: dict[str, PluginInfo] = {}
 
     def info(name: str) -> PluginInfo:
@@ -250,15 +301,15 @@ def build_registry(extra_plugins: tuple[object, ...] = ()) -> Registry:
         return infos[name]
 
     rules: dict[str, type[Rule]] = {}
-    for impl in manager.hook.newslint_rules.get_hookimpls():
-        for rule in impl.function() or ():
+    for plugin_name, function in hooks["newslint_rules"]:
+        for rule in function() or ():
             problems = validate_rule_class(rule)
             if problems:
-                raise PluginError(f"plugin {impl.plugin_name!r}: " + "; ".join(problems))
+                raise PluginError(f"plugin {plugin_name!r}: " + "; ".join(problems))
             if rule.id in rules and rules[rule.id] is not rule:
-                raise PluginError(f"plugin {impl.plugin_name!r}: rule id {rule.id!r} is already registered")
+                raise PluginError(f"plugin {plugin_name!r}: rule id {rule.id!r} is already registered")
             rules[rule.id] = rule
-            info(impl.plugin_name).rules.append(rule.id)
+            info(plugin_name).rules.append(rule.id)
     parsers = Contributions()
     reporters = Contributions()
     for module_name, (module_parsers, module_reporters) in CORE_MANIFEST.items():
@@ -268,16 +319,18 @@ def build_registry(extra_plugins: tuple[object, ...] = ()) -> Registry:
         for name in module_reporters:
             reporters.add(name, _Pending(module_name, "newslint_reporters", name))
             info(module_name).reporters.append(name)
-    for impl in manager.hook.newslint_parsers.get_hookimpls():
-        for parser in impl.function() or ():
+    for plugin_name, function in hooks["newslint_parsers"]:
+        for parser in function() or ():
             parsers.add(parser.name, parser)
-            info(impl.plugin_name).parsers.append(parser.name)
-    for impl in manager.hook.newslint_reporters.get_hookimpls():
-        for reporter in impl.function() or ():
+            info(plugin_name).parsers.append(parser.name)
+    for plugin_name, function in hooks["newslint_reporters"]:
+        for reporter in function() or ():
             reporters.add(reporter.name, reporter)
-            info(impl.plugin_name).reporters.append(reporter.name)
-    plugins = sorted(infos.values(), key=lambda p: (p.name in CORE_PLUGINS, p.name))
-    return Registry(manager, dict(sorted(rules.items())), parsers, reporters, plugins)
+            info(plugin_name).reporters.append(reporter.name)
+    listed = sorted(infos.values(), key=lambda p: (p.name in CORE_PLUGINS, p.name))
+    registry = Registry(dict(sorted(rules.items())), parsers, reporters, listed)
+    registry._plugins, registry._manager = plugins, manager
+    return registry
 
 
 @lru_cache(maxsize=1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +12,7 @@ from newslint.config import Config, find_user_config, load_config
 from newslint.errors import ConfigError, InputError
 from newslint.files import DEFAULT_EXTENSIONS, SourceText, decode, display_path, iter_files, read_bytes
 from newslint.builder import PLACEHOLDER
-from newslint.isolation import MalformedProblem, component_failure, rule_failure, time_budget
+from newslint.isolation import MalformedProblem, RuleTimer, component_failure, rule_failure
 from newslint.rule import Problem
 from newslint.findings import Edit, FileError, Finding, Fix, Report
 from newslint.registry import default_registry
@@ -44,24 +45,28 @@ def findings_for(document: "Document", config: Config, path: str, *,
     findings: set[Finding] = set()
     scopes = ScopeIndex(document)
     length = len(document.text)
-    for active in config.active_rules:
-        rule = active.rule
-        found: list[Finding] = []
-        try:
-            with time_budget(config.rule_timeout):
-                for problem in rule.check(document):
-                    if not isinstance(problem, Problem) or not 0 <= problem.start <= problem.end <= length \
-                            or any(not 0 <= e.start <= e.end <= length for e in problem.edits):
-                        raise MalformedProblem(f"returned a malformed problem: {problem!r:.200}")
-                    if active.scopes and not scopes.applies(active.scopes, problem.start):
-                        continue
-                    found.append(_to_finding(document, problem, rule.id, active.severity, path))
-        except Exception as error:  # a faulty rule never takes the run down
-            if errors is None:
-                raise
-            errors.append(rule_failure(path, rule, error))
-            continue  # what a failing rule found before failing is not trusted
-        findings.update(found)
+    with RuleTimer(config.rule_timeout) as timer:  # each rule's own time budget
+        for active in config.active_rules:
+            rule = active.rule
+            found: list[Finding] = []
+            try:
+                timer.start()
+                try:
+                    for problem in rule.check(document):
+                        if not isinstance(problem, Problem) or not 0 <= problem.start <= problem.end <= length \
+                                or any(not 0 <= e.start <= e.end <= length for e in problem.edits):
+                            raise MalformedProblem(f"returned a malformed problem: {problem!r:.200}")
+                        if active.scopes and not scopes.applies(active.scopes, problem.start):
+                            continue
+                        found.append(_to_finding(document, problem, rule.id, active.severity, path))
+                finally:
+                    timer.stop()
+            except Exception as error:  # a faulty rule never takes the run down
+                if errors is None:
+                    raise
+                errors.append(rule_failure(path, rule, error))
+                continue  # what a failing rule found before failing is not trusted
+            findings.update(found)
     if document.directives:
         findings = _apply_suppressions(document, findings, config, path, report_unused_disables)
     return sorted(findings, key=lambda f: f.sort_key)
@@ -136,6 +141,8 @@ class ConfigResolver:
         if config is None and config_path is not None:
             self._fixed = self._load(config_path)
         self._by_file: dict[Path | None, Config] = {}
+        #: Folder → the configuration file found for it (one search per folder, not per file).
+        self._by_folder: dict[str, Path | None] = {}
 
     def _load(self, path: str | os.PathLike | None) -> Config:
         return load_config(path, registry=self.registry, select=self.select, ignore=self.ignore)
@@ -144,7 +151,12 @@ class ConfigResolver:
         """The configuration for ``path``, its per-path sections applied."""
         if self._fixed is not None:
             return self._fixed.for_file(path)
-        found = find_user_config(Path(path) if path else Path.cwd())
+        folder = os.path.abspath(path) if path else os.getcwd()
+        if not os.path.isdir(folder):
+            folder = os.path.dirname(folder)
+        found = self._by_folder.get(folder, False)
+        if found is False:
+            found = self._by_folder[folder] = find_user_config(Path(folder))
         if found not in self._by_file:
             self._by_file[found] = self._load(found)
         return self._by_file[found].for_file(path)
@@ -160,14 +172,24 @@ def check_source(text: str, path: str | None, config: Config, registry: "Registr
     """
     shown = display or path or "-"
     parser = registry.parser_for(path, formats=config.formats)
+    # A check allocates many short-lived objects and few cycles: the cyclic collector is held off
+    # until it ends (then, as usual, it runs when its thresholds say), rather than walking every
+    # live object again and again meanwhile.
+    collecting = gc.isenabled()
+    if collecting:
+        gc.disable()
     try:
-        document = parser.parse(text, path, config.parser_options.get(parser.name, {}))
-    except Exception as error:
-        if errors is None:
-            raise
-        errors.append(component_failure(shown, "parser", parser.name, error))
-        return []
-    return findings_for(document, config, shown, report_unused_disables=report_unused_disables, errors=errors)
+        try:
+            document = parser.parse(text, path, config.parser_options.get(parser.name, {}))
+        except Exception as error:
+            if errors is None:
+                raise
+            errors.append(component_failure(shown, "parser", parser.name, error))
+            return []
+        return findings_for(document, config, shown, report_unused_disables=report_unused_disables, errors=errors)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 @dataclass
@@ -184,28 +206,41 @@ class Input:
 def iter_inputs(paths: list[str], resolver: ConfigResolver, registry: "Registry",
                 errors: list[FileError]) -> Iterator[Input]:
     """Each readable file under ``paths`` with its configuration; unreadable ones go to ``errors``."""
+    for path in iter_paths(paths, resolver, registry):
+        item = read_input(path, resolver, errors)
+        if item is not None:
+            yield item
+
+
+def iter_paths(paths: list[str], resolver: ConfigResolver, registry: "Registry") -> Iterator[str]:
+    """The files under ``paths`` to check, in order (excluded ones left out)."""
     extensions = registry.extensions | set(DEFAULT_EXTENSIONS)
 
     def is_excluded(path: str) -> bool:
         return resolver.for_path(path).is_excluded(path)
 
-    for path in iter_files(paths, extensions, is_excluded):
-        shown = display_path(path)
-        try:
-            config = resolver.for_path(path)
-            size = os.path.getsize(path) if os.path.isfile(path) else 0
-            if config.max_file_size and size > config.max_file_size:
-                raise InputError(path, f"is {size:,} bytes, over the limit of {config.max_file_size:,} "
-                                       f"(max-file-size in the configuration)")
-            raw = read_bytes(path)
-            source = decode(raw, shown)
-        except InputError as error:
-            errors.append(FileError(shown, error.reason))
-            continue
-        except ConfigError as error:
-            errors.append(FileError(shown, str(error)))
-            continue
-        yield Input(path, shown, source, raw, config)
+    return iter_files(paths, extensions, is_excluded)
+
+
+def read_input(path: str, resolver: ConfigResolver, errors: list[FileError]) -> Input | None:
+    """One file read and decoded, with its configuration; None (and an entry in ``errors``) when
+    it cannot be checked."""
+    shown = display_path(path)
+    try:
+        config = resolver.for_path(path)
+        size = os.path.getsize(path) if os.path.isfile(path) else 0
+        if config.max_file_size and size > config.max_file_size:
+            raise InputError(path, f"is {size:,} bytes, over the limit of {config.max_file_size:,} "
+                                   f"(max-file-size in the configuration)")
+        raw = read_bytes(path)
+        source = decode(raw, shown)
+    except InputError as error:
+        errors.append(FileError(shown, error.reason))
+        return None
+    except ConfigError as error:
+        errors.append(FileError(shown, str(error)))
+        return None
+    return Input(path, shown, source, raw, config)
 
 
 def check_files(paths: list[str], resolver: ConfigResolver, registry: "Registry", *,

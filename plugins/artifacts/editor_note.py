@@ -6,19 +6,20 @@ import regex
 
 from newslint import Flag, Option, Pass, Rule
 from newslint.fastre import is_plain
+from newslint.lazyre import lazy
 
 from ._common import compile_patterns, required_literals, sentence_span, starts_sentence
 
 # A bracketed note: [CHECK figures], [TK], [LINK TO COME]. One line, short.
-_BRACKET = regex.compile(r"\[([^\[\]\r\n]{1,120})\]")
+_BRACKET = lazy(regex.compile, r"\[([^\[\]\r\n]{1,120})\]")
 # What may follow a lowercase note word inside the brackets: "[check?]", "[link: ...]".
 _SEPARATORS = ":?!-–—/.,;"
 _WORD_CHAR = r"[\p{L}\p{N}\p{M}_]"
 # The share of capital letters above which a paragraph is set in capitals (a headline).
 _CAPITALS_SHARE = 0.6
 # The word after a placeholder (past opening quotes or brackets) and the word before it.
-_NEXT_WORD = regex.compile(r"[ \t]+[\"'“‘(\[]*([\p{L}\p{N}][\p{L}\p{N}\p{M}]*)")
-_WORD_BEFORE = regex.compile(r"([\p{L}\p{M}][\p{L}\p{M}.'’]*)[ \t]+$")
+_NEXT_WORD = lazy(regex.compile, r"[ \t]+[\"'“‘(\[]*([\p{L}\p{N}][\p{L}\p{N}\p{M}]*)")
+_WORD_BEFORE = lazy(regex.compile, r"([\p{L}\p{M}][\p{L}\p{M}.'’]*)[ \t]+$")
 
 
 class EditorNote(Rule):

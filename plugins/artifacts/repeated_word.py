@@ -9,6 +9,8 @@ import regex
 
 from newslint import Flag, Option, Pass, Rule
 from newslint.rule import TextEdit
+from newslint.words import paragraph_edges_clean
+from newslint.lazyre import lazy
 
 from ._common import starts_sentence
 
@@ -18,7 +20,7 @@ from ._common import starts_sentence
 # doubles; the possessive quantifiers keep a word from being cut short, and the
 # leading \b skips the middles of words quickly.
 _WORD_CHAR = r"[\p{L}\p{N}\p{M}]"
-_REPEAT = regex.compile(
+_REPEAT = lazy(regex.compile, 
     rf"\b(?<!{_WORD_CHAR}['’\-])"
     r"([\p{L}\p{M}]++(?:['’\-][\p{L}\p{M}]++)*+)"
     r"([ \t]++|[ \t]*+(?:\r\n|\r|\n)[ \t]*+)"
@@ -28,7 +30,7 @@ _REPEAT = regex.compile(
 )
 
 # The word just before a match, on the same line.
-_WORD_BEFORE = regex.compile(r"([\p{L}\p{M}]+)[ \t]+$")
+_WORD_BEFORE = lazy(regex.compile, r"([\p{L}\p{M}]+)[ \t]+$")
 
 
 class RepeatedWord(Rule):
@@ -157,8 +159,7 @@ class RepeatedWord(Rule):
                 if word not in allowed and not any(char.isdigit() for char in word) and \
                         text[ends[index]:starts[index + 1]].isspace():
                     return False
-        text = document.text
-        return all(paragraph.end >= len(text) or text[paragraph.end].isspace() for paragraph in document.paragraphs)
+        return paragraph_edges_clean(document)
 
     def _ends_phrasal_verb(self, text: str, paragraph_start: int, match: "regex.Match[str]") -> bool:
         """True when the first word is the particle of a phrasal verb: "came in | in April"."""

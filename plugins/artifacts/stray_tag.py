@@ -6,23 +6,25 @@ import regex
 
 from newslint import Flag, Option, Pass, Rule
 from newslint.rule import TextEdit
+from newslint.fastre import is_plain
+from newslint.lazyre import lazy
 
-from ._common import compile_patterns
+from ._common import compile_patterns, required_literals
 
-_LINE = regex.compile(r"[^\r\n]+")
+_LINE = lazy(regex.compile, r"[^\r\n]+")
 # Ends of a boilerplate line that do not change what it is: "Read more »", "Advertisement:".
 _TRAILING = " \t.:;,!|>›»→–—-…"
 # A line ending with one of these ends its sentence; otherwise the next line may continue it.
 _SENTENCE_END = ".!?:;…\"'”’)]»"
 # The line before a line (ending where the line starts), and the line after it.
-_LINE_BEFORE = regex.compile(r"([^\r\n]*)(?:\r\n|\r|\n)[ \t]*$")
-_LINE_AFTER = regex.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*(\S[^\r\n]*?)[ \t]*(?:\r|\n|$)")
+_LINE_BEFORE = lazy(regex.compile, r"([^\r\n]*)(?:\r\n|\r|\n)[ \t]*$")
+_LINE_AFTER = lazy(regex.compile, r"[ \t]*(?:\r\n|\r|\n)[ \t]*(\S[^\r\n]*?)[ \t]*(?:\r|\n|$)")
 # Boilerplate and tags are short; longer lines are never looked at.
 _MAX_LINE = 200
 
 
 # One lowercase word, maybe a web address: "portwirenews", "wire.example.com".
-_LONE_WORD = regex.compile(r"[a-z][a-z0-9]{3,}(?:\.[a-z0-9]{2,})*")
+_LONE_WORD = lazy(regex.compile, r"[a-z][a-z0-9]{3,}(?:\.[a-z0-9]{2,})*")
 
 
 class StrayTag(Rule):
@@ -111,18 +113,23 @@ class StrayTag(Rule):
         self._tag = None
         if tags:
             domain = "|".join(regex.escape(ending) for ending in endings)
-            self._tag = regex.compile(
-                r"(?:www\.)?(?:" + "|".join(regex.escape(tag) for tag in tags) + r")"
-                + (rf"(?:\.(?:{domain}))?" if domain else ""))
+            self._tag = lazy(regex.compile,
+                             r"(?:www\.)?(?:" + "|".join(regex.escape(tag) for tag in tags) + r")"
+                             + (rf"(?:\.(?:{domain}))?" if domain else ""))
         self._boilerplate = frozenset(_normalise(line) for line in settings["boilerplate"])
         self._patterns = compile_patterns(self.id, "patterns", settings["patterns"])
         self._credits = compile_patterns(self.id, "credits", settings["credits"])
+        self._pattern_literals = [required_literals(p) for p in settings["patterns"]]
+        self._credit_literals = [required_literals(p) for p in settings["credits"]]
 
     def check(self, document):
         text = document.text
         for paragraph in document.paragraphs:
-            for line in _LINE.finditer(text, paragraph.start, paragraph.end):
-                start, end = line.span()
+            if text.find("\n", paragraph.start, paragraph.end) < 0 and text.find("\r", paragraph.start, paragraph.end) < 0:
+                lines = [(paragraph.start, paragraph.end)]  # one line (most paragraphs): no pattern needed
+            else:
+                lines = [line.span() for line in _LINE.finditer(text, paragraph.start, paragraph.end)]
+            for start, end in lines:
                 while start < end and text[start] in " \t":
                     start += 1
                 while end > start and text[end - 1] in " \t":
@@ -151,9 +158,9 @@ class StrayTag(Rule):
     def _classify(self, line: str, scope: str) -> str | None:
         if self._tag is not None and self._tag.fullmatch(line):
             return f"Leftover source tag “{line}”: delete the line"
-        if _normalise(line) in self._boilerplate or any(p.fullmatch(line) for p in self._patterns):
+        if _normalise(line) in self._boilerplate or _any_fullmatch(self._patterns, self._pattern_literals, line):
             return f"Web page boilerplate “{_short(line)}” left in the copy: delete the line"
-        if scope != "caption" and any(p.fullmatch(line) for p in self._credits):
+        if scope != "caption" and _any_fullmatch(self._credits, self._credit_literals, line):
             return f"Picture credit “{_short(line)}” on a line of its own: delete it or move it to the caption"
         return None
 
@@ -169,6 +176,25 @@ class StrayTag(Rule):
             return False
         after = _LINE_AFTER.match(text, end, min(len(text), end + _MAX_LINE))
         return after is not None and after.group(1)[0].islower() and not self._classify(after.group(1), scope)
+
+
+def _any_fullmatch(patterns, literals, line: str) -> bool:
+    """Whether a pattern matches the whole line; a pattern needing words the line lacks is not
+    tried (nor compiled: see _common.required_literals)."""
+    lowered = None
+    for pattern, needed in zip(patterns, literals):
+        if needed is not None:
+            words, ignorecase = needed
+            if ignorecase:
+                if lowered is None:
+                    lowered = line.lower() if is_plain(line) else ""
+                if lowered and not any(word in lowered for word in words):
+                    continue
+            elif not any(word in line for word in words):
+                continue
+        if pattern.fullmatch(line):
+            return True
+    return False
 
 
 def _normalise(line: str) -> str:

@@ -22,10 +22,9 @@ hit; no rule compares every sentence with every other.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import compress
-from operator import not_
 from typing import TYPE_CHECKING, Iterable, Mapping, NamedTuple
 
 from newslint.errors import ConfigError
@@ -141,17 +140,63 @@ class Lexicon:
         for entries in self.by_rest.values():
             entries.sort(key=lambda entry: -len(entry[0]))
         self.anchors = frozenset(anchors)
-        #: Matches, at an anchor, the longest part of a phrase from its anchor on.
-        self.rest = lazy(re.compile, trie_pattern(self.by_rest) + r"(?![^\W_])") if self.by_rest else None
+        #: Matches, at an anchor, the longest part of a phrase from its anchor on (built and compiled
+        #: when first needed; ``rest_for`` compiles only the parts that start with one anchor).
+        self.rest = lazy(_rest_pattern, tuple(self.by_rest)) if self.by_rest else None
+        self._keys = sorted(self.by_rest)
+        self._rest_by_anchor: dict[tuple[str, bool], "re.Pattern[str]"] = {}
+        #: Anchors that begin no longer part of a phrase than themselves: at one of these the longest
+        #: part is the anchor word itself, with no pattern to match.
+        self.alone = frozenset(anchor for anchor in self.anchors if not _longer_key(self._keys, anchor))
         if not self.anchors <= _ANCHORS:
             _ANCHORS.update(self.anchors)
             _VERSION += 1
+
+    def rest_for(self, anchor: str, ignore_case: bool = False) -> "re.Pattern[str]":
+        """``rest`` for the parts of phrases that start with ``anchor``: at that anchor, the only
+        parts ``rest`` can match (an anchor found in the text is a whole word), and a small pattern
+        to compile where the whole one would cost more than checking a short article."""
+        pattern = self._rest_by_anchor.get((anchor, ignore_case))
+        if pattern is None:
+            keys = self._keys
+            index = bisect_left(keys, anchor)
+            matching = []
+            while index < len(keys) and keys[index].startswith(anchor):
+                matching.append(keys[index])
+                index += 1
+            pattern = re.compile(trie_pattern(matching) + r"(?![^\W_])", re.IGNORECASE if ignore_case else 0)
+            self._rest_by_anchor[(anchor, ignore_case)] = pattern
+        return pattern
 
     def __bool__(self) -> bool:
         return bool(self.values)
 
     def value(self, matched: str) -> object:
         return self.values.get(normalise(matched))
+
+
+def _may_end_with(source: str, offset: int, before: str) -> bool:
+    """A cheap test that ``_before(before)`` can match just before ``offset`` in the lowercased text:
+    white space ends there and the last of the words stands before it (an apostrophe in the words,
+    which the pattern also reads as ’, is left to the pattern)."""
+    if offset == 0 or not source[offset - 1].isspace():
+        return False
+    last = before.rsplit(" ", 1)[-1]
+    return "'" in last or source.find(last, max(0, offset - 80), offset) >= 0
+
+
+def _longer_key(keys: list[str], prefix: str) -> bool:
+    """Whether the sorted ``keys`` hold one that starts with ``prefix`` and is longer."""
+    index = bisect_left(keys, prefix)
+    while index < len(keys) and keys[index].startswith(prefix):
+        if keys[index] != prefix:
+            return True
+        index += 1
+    return False
+
+
+def _rest_pattern(keys: tuple[str, ...]) -> "re.Pattern[str]":
+    return re.compile(trie_pattern(keys) + r"(?![^\W_])")
 
 
 _LEXICONS: dict[tuple, Lexicon] = {}
@@ -276,24 +321,36 @@ class Analysis:
                 # The few texts whose lowercase changes length are matched as they are, ignoring case.
                 ignore_case = self.lower is None
                 source = self.text if ignore_case else self.lower
-                rest = re.compile(lexicon.rest.pattern, re.IGNORECASE) if ignore_case else lexicon.rest
                 by_rest = lexicon.by_rest
+                alone = () if ignore_case else lexicon.alone
                 hits = self._anchors()
                 for word in hits.keys() & lexicon.anchors:
+                    rest = None
                     for offset in hits[word]:
-                        match = rest.match(source, offset)
-                        if match is None:
-                            continue
-                        matched = match.group()
-                        entries = by_rest.get(matched) or by_rest[normalise(matched)]
+                        if word in alone:
+                            # A hit is the whole word (followed by no letter or digit): it is its own
+                            # longest part of a phrase.
+                            end = offset + len(word)
+                            entries = by_rest[word]
+                        else:
+                            if rest is None:
+                                rest = lexicon.rest_for(word, ignore_case)
+                            match = rest.match(source, offset)
+                            if match is None:
+                                continue
+                            matched = match.group()
+                            end = match.end()
+                            entries = by_rest.get(matched) or by_rest[normalise(matched)]
                         for before, phrase in entries:
                             start = offset
                             if before:
+                                if not ignore_case and not _may_end_with(source, offset, before):
+                                    continue
                                 backward = _before(before, ignore_case).search(source, max(0, offset - 80), offset)
                                 if backward is None:
                                     continue
                                 start = backward.start()
-                            found.append(Hit(start, match.end(), phrase, lexicon.values[phrase]))
+                            found.append(Hit(start, end, phrase, lexicon.values[phrase]))
                             break
                 found.sort(key=lambda hit: hit.start)
             self._found[key] = found
@@ -356,16 +413,19 @@ class Analysis:
 _COMPOUND_WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
 
 
-_ANCHOR_SET: tuple[int, frozenset[str], bool] = (-1, frozenset(), True)
+_ANCHOR_SET: tuple[int, frozenset[str], bool, frozenset[str]] = (-1, frozenset(), True, frozenset())
+_PARTS = re.compile(r"['\-]")
 
 
 def _anchor_set() -> tuple[frozenset[str], bool]:
     """Every anchor so far, and whether each is one word of the document's word lists (letters and
-    digits, inner ' and -); rebuilt only when a new lexicon adds anchors."""
+    digits, inner ' and -); rebuilt only when a new lexicon adds anchors. (Also kept: the parts that
+    can begin an anchor inside a word of several parts.)"""
     global _ANCHOR_SET
     if _ANCHOR_SET[0] != _VERSION:
         words = frozenset(_ANCHORS)
-        _ANCHOR_SET = (_VERSION, words, all(_COMPOUND_WORD.fullmatch(anchor) for anchor in words))
+        starters = frozenset(_PARTS.split(anchor)[0] for anchor in words) | words
+        _ANCHOR_SET = (_VERSION, words, all(_COMPOUND_WORD.fullmatch(anchor) for anchor in words), starters)
     return _ANCHOR_SET[1], _ANCHOR_SET[2]
 
 
@@ -394,7 +454,7 @@ def _anchor_hits(document: "Document", anchors: frozenset[str]) -> dict[str, lis
         flags = list(map(present.__contains__, lower))
         for word, start in zip(compress(lower, flags), compress(starts, flags)):
             hits.setdefault(word, []).append(start)
-    for index in compress(range(len(lower)), map(not_, map(str.isalnum, lower))):
+    for index in words.compounds:  # the words with an inner apostrophe or hyphen
         word = lower[index]
         if word not in present:  # a whole word that is an anchor is its own longest match
             _compound_hits(text, starts[index], word, anchors, hits)
@@ -404,6 +464,8 @@ def _anchor_hits(document: "Document", anchors: frozenset[str]) -> dict[str, lis
 def _compound_hits(text: str, start: int, word: str, anchors: frozenset[str], hits: dict[str, list[int]]) -> None:
     """The anchors in a word of several parts (or one next to an underscore), as the anchor pattern finds them."""
     normal = word.replace("’", "'")
+    if anchors is _ANCHOR_SET[1] and _ANCHOR_SET[3].isdisjoint(_PARTS.split(normal)):
+        return  # no part is an anchor, nor the first part of one with an apostrophe or a hyphen
     # Where each part starts and ends: [start0, end0, start1, end1, ...] in the word.
     bounds = [0]
     for position, char in enumerate(normal):

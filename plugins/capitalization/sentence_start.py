@@ -5,11 +5,12 @@ from __future__ import annotations
 import regex
 
 from newslint import Flag, Option, Pass, Rule
+from newslint.lazyre import lazy
 
 # What may stand before a sentence's first word: opening quotes and brackets, dashes, bullets.
-_LEAD = regex.compile(r"[\s\"'“‘«‹(\[{—–\-*•·]*+")
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]++(?:['’\-.][\p{L}\p{M}\p{N}]++)*+")
-_CORE = regex.compile(r"[\p{L}\p{M}\p{N}]++")
+_LEAD = lazy(regex.compile, r"[\s\"'“‘«‹(\[{—–\-*•·]*+")
+_WORD = lazy(regex.compile, r"[\p{L}\p{M}\p{N}]++(?:['’\-.][\p{L}\p{M}\p{N}]++)*+")
+_CORE = lazy(regex.compile, r"[\p{L}\p{M}\p{N}]++")
 _TERMINATORS = (".", "!", "?")
 # What may follow a paragraph's last terminator: closing (or stray) quotes and brackets, white space.
 _CLOSERS = "\"'”’»«“‘‹›)]} \t\r\n"
@@ -89,6 +90,9 @@ class SentenceStart(Rule):
         paragraphs = {paragraph.index: paragraph for paragraph in document.paragraphs}
         order = {paragraph.index: position for position, paragraph in enumerate(document.paragraphs)}
         for sentence in document.sentences:
+            first = text[sentence.start]
+            if first.isalnum() and not first.islower():
+                continue  # a capital or a digit: the common case, told at once (_check_start agrees)
             paragraph = paragraphs.get(sentence.paragraph)
             if paragraph is None:
                 continue
@@ -96,11 +100,12 @@ class SentenceStart(Rule):
                 continue
             if paragraph.scope == "headline" and not any(c.isupper() for c in document.paragraph_text(paragraph)):
                 continue  # a headline set in lowercase on purpose
+            problem = self._check_start(text, sentence.start, sentence.end, sentence.after_terminator)
+            if problem is None:
+                continue
             if sentence.after_terminator and self._inside_quotation(document, sentence.start):
                 continue
-            problem = self._check_start(text, sentence.start, sentence.end, sentence.after_terminator)
-            if problem is not None:
-                yield problem
+            yield problem
 
     @staticmethod
     def _inside_quotation(document, offset: int) -> bool:

@@ -15,6 +15,8 @@ import re
 
 import regex
 
+from newslint.lazyre import lazy
+
 # What a form's inner characters may be written as in the text: one white-space
 # character for a space (a repeat would slow every scan), either apostrophe, any hyphen.
 _CHAR_PATTERNS = {" ": r"\s", "'": "['’]", "’": "['’]", "-": r"[\-‐‑]"}
@@ -23,10 +25,10 @@ _CHAR_PATTERNS = {" ": r"\s", "'": "['’]", "’": "['’]", "-": r"[\-‐‑]"
 # than prose: a scheme, "www.", an @ (e-mail, @handle), a # (hashtag) or a
 # top-level domain after a dot ("kyivpost.com/kiev", "bbc.co.uk").
 _DOMAIN_ENDING = r"\.(?:com|org|net|gov|edu|info|io|co|uk|ua|ru|de|fr|eu|au|ca|nz|ie|in|tv|me)(?![\p{L}\p{N}])"
-LINK_MARK = regex.compile(r"[@#]|://|\bwww\.|" + _DOMAIN_ENDING, regex.IGNORECASE)
-_NON_SPACE = regex.compile(r"\S*+")
+LINK_MARK = lazy(regex.compile, r"[@#]|://|\bwww\.|" + _DOMAIN_ENDING, regex.IGNORECASE)
+_NON_SPACE = lazy(regex.compile, r"\S*+")
 # LINK_MARK's last alternative on its own: the regex module finds its full stop quickly.
-_DOMAIN = regex.compile(_DOMAIN_ENDING, regex.IGNORECASE)
+_DOMAIN = lazy(regex.compile, _DOMAIN_ENDING, regex.IGNORECASE)
 
 
 def _may_hold_link(text: str) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from functools import lru_cache
+from itertools import compress
 
 import regex
 
@@ -26,6 +28,7 @@ _OV_EV = regex.compile(r"(?:[iy]?[eo]v|off|eff)\b")
 _DOUBLED = regex.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=65536)
 def _skeleton(word: str) -> str:
     """The form all the transliteration variants of a name share."""
     key = word.lower()
@@ -47,6 +50,25 @@ def _distance(a: str, b: str, limit: int = 2) -> int:
             return limit + 1
         previous = current
     return previous[-1]
+
+
+@lru_cache(maxsize=65536)
+def _group_key(word: str) -> str:
+    """The skeleton of a word read with look-alike Cyrillic letters as Latin ones."""
+    return _skeleton(word.translate(_LOOKALIKES))
+
+
+@lru_cache(maxsize=65536)
+def _compared(text: str, min_length: int) -> str | None:
+    """The name a word (of the document's word lists) is compared as, without a possessive 's, or
+    None when it does not count: shorter than ``min_length``, not a capital and small letters
+    (Latin, once look-alike Cyrillic letters are read as Latin), or hyphenated."""
+    if len(text) < min_length or not text[0].isupper():
+        return None
+    word = text[:-2] if text.endswith(_POSSESSIVE) else text
+    if len(word) < min_length or "-" in word or not _CAPITALISED.fullmatch(word.translate(_LOOKALIKES)):
+        return None
+    return word
 
 
 class InconsistentSpelling(Rule):
@@ -118,39 +140,48 @@ class InconsistentSpelling(Rule):
 
     def _mid_sentence_starts(self, document) -> set[int]:
         """Offsets of the first word of each sentence and paragraph (capitalised for another reason)."""
-        tokens = document.tokens
-        starts = [token.start for token in tokens]
+        starts = document.words.starts
         first = set()
         for boundary in [s.start for s in document.sentences] + [p.start for p in document.paragraphs]:
             index = bisect_left(starts, boundary)
-            if index < len(tokens):
-                first.add(tokens[index].start)
+            if index < len(starts):
+                first.add(starts[index])
         return first
 
     def check(self, document):
-        tokens = document.tokens
-        if not tokens:
+        words = document.words
+        texts, starts = words.texts, words.starts
+        if not texts:
             return
+        # The words that can count, each told once per distinct word (most are not names).
+        minimum = self._min_length
+        # (A word with a capital differs from its lowercase: words.capitalised, made in C.)
+        compared = {text: name for text in words.capitalised
+                    if (name := _compared(text, minimum)) is not None}
+        if not compared:
+            return
+        # Only a name written two ways can be flagged: keep the words that share their skeleton with
+        # another word of the story (most stories have none, and stop here).
+        by_key: dict[str, set[str]] = defaultdict(set)
+        for word in compared.values():
+            by_key[_group_key(word)].add(word)
+        twins = {word for forms in by_key.values() if len(forms) > 1 for word in forms}
+        if not twins:
+            return
+        compared = {text: word for text, word in compared.items() if word in twins}
         firsts = None
         occurrences: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for token in tokens:
-            word = token.text
-            if len(word) < self._min_length or not word[0].isupper():
-                continue
-            end = token.end
-            if word.endswith(_POSSESSIVE):
-                word, end = word[:-2], end - 2
-            latin = word.translate(_LOOKALIKES)
-            if len(word) < self._min_length or not _CAPITALISED.fullmatch(latin) or "-" in word:
-                continue
+        for index in compress(range(len(texts)), map(compared.__contains__, texts)):
+            word = compared[texts[index]]
+            start = starts[index]
             if firsts is None:
                 firsts = self._mid_sentence_starts(document)
-            if token.start in firsts:
+            if start in firsts:
                 continue
-            occurrences[word].append((token.start, end))
+            occurrences[word].append((start, start + len(word)))
         groups: dict[str, list[str]] = defaultdict(list)
         for word in occurrences:
-            groups[_skeleton(word.translate(_LOOKALIKES))].append(word)
+            groups[_group_key(word)].append(word)
         problems = []
         for forms in groups.values():
             if len(forms) < 2:

@@ -11,11 +11,12 @@ import regex
 
 from newslint import Flag, Option, Pass, Rule
 from newslint.fastre import cased_plain
+from newslint.lazyre import lazy
 
 from ._data import Links, lowercase_set, names_data, proper_names, strings, trie_pattern
 
 # An all-capitals dateline opening a paragraph: "KYIV, Ukraine (AP) — ", "LONDON - ".
-_DATELINE = regex.compile(
+_DATELINE = lazy(regex.compile, 
     r"\p{Lu}[\p{Lu}\p{M}'’.\- ]*(?:,[ \t]*[\p{L}\p{M}.'’ ]{1,40}?)?[ \t]*(?:\([^()\r\n]{1,40}\)[ \t]*)?(?:—|–|--?)\s"
 )
 # Small words inside a title between capitalised ones: "Ministry of Defence", "Flight into Danger",
@@ -39,9 +40,9 @@ _JOIN_REACH = 3
 # A word's edges: not inside another word, nor after an apostrophe (the s of “Kyiv’s”).
 _WORD_START = r"(?<![\p{L}\p{N}\p{M}'’])"
 _WORD_END = r"(?![\p{L}\p{N}\p{M}])"
-_LOWER_WORD = regex.compile(rf"{_WORD_START}\p{{Ll}}[\p{{Ll}}\p{{M}}]*+{_WORD_END}")
-_CAPITAL_WORD = regex.compile(rf"{_WORD_START}\p{{Lu}}[\p{{L}}\p{{M}}]++{_WORD_END}")
-_AFTER_DETERMINER = regex.compile(
+_LOWER_WORD = lazy(regex.compile, rf"{_WORD_START}\p{{Ll}}[\p{{Ll}}\p{{M}}]*+{_WORD_END}")
+_CAPITAL_WORD = lazy(regex.compile, rf"{_WORD_START}\p{{Lu}}[\p{{L}}\p{{M}}]++{_WORD_END}")
+_AFTER_DETERMINER = lazy(regex.compile, 
     rf"{_WORD_START}(?i:{'|'.join(sorted(_DETERMINERS))})\s+(\p{{Ll}}[\p{{Ll}}\p{{M}}]*+){_WORD_END}")
 
 
@@ -134,6 +135,7 @@ class LowercaseProperNoun(Rule):
         for entries in self._known.values():
             entries.sort(key=lambda item: -len(item[0]))  # the longest name first
         self._common = lowercase_set(strings(names.get("capitalised-common-words")))
+        self._known_keys = frozenset(self._known)
         #: Words either side of a lowercase name that telling it looks at: the longest name's.
         self._reach = max([_JOIN_REACH] + [len(words) for entries in self._known.values() for words, _ in entries])
         self._min_capitalised = max(1, int(self.settings["min-capitalised"]))
@@ -147,7 +149,7 @@ class LowercaseProperNoun(Rule):
         lowercase = _LowercaseWords(document) if fast else Counter(_LOWER_WORD.findall(text))
         evidence = self._evidence(scan, lowercase, fast)
         if fast:
-            candidates = (document.words.segments & self._known.keys()) | evidence.keys()
+            candidates = document.words.segments.intersection(self._known_keys) | evidence.keys()
             targets = [word for word in candidates if word in lowercase]
         else:
             targets = [word for word in lowercase if word in self._known or word in evidence]
@@ -273,11 +275,19 @@ class _LowercaseWords:
         words = document.words
         texts, starts = words.texts, words.starts
         self.segments = words.segments
-        self.counts = Counter(texts)
+        self._texts = texts
+        self._counts: Counter[str] | None = None
         # Words right after an apostrophe (’em) are not matches; parts of words (pro-russian) are.
         self.after = Counter(texts[bisect_right(starts, offset) - 1] for offset in words.after_apostrophe)
         self.parts = Counter(part for _, part, apostrophe in words.all_parts
                              if not apostrophe and part.isalpha() and part.islower())
+
+    @property
+    def counts(self) -> Counter[str]:
+        """How often each word (as written) occurs; counted on first use."""
+        if self._counts is None:
+            self._counts = Counter(self._texts)
+        return self._counts
 
     def __getitem__(self, key: str) -> int:
         if key not in self.segments or not (key.isalpha() and key.islower()):
@@ -308,11 +318,15 @@ def _capitalised_twins(document, lowercase: _LowercaseWords, common: frozenset[s
     segments = words.segments
     capitals: Counter[str] = Counter()
     forms: dict[str, list[str]] = {}
-    # Distinct words with a capital: no word holding one equals a word in lowercase.
-    for form in set(words.texts).difference(words.lower):
-        key = form.lower()
-        if key in segments and len(form) > 1 and form[0].isupper() and form.isalpha():
-            forms.setdefault(key, []).append(form)
+    # Distinct words with a capital (no word holding one equals a word in lowercase) whose lowercase
+    # the story also writes: set operations in C, then a look at those few.
+    written = list(words.capitalised)
+    keys = segments.intersection(map(str.lower, written)).difference(common)
+    if keys:
+        for form in written:
+            key = form.lower()
+            if key in keys and len(form) > 1 and form[0].isupper() and form.isalpha():
+                forms.setdefault(key, []).append(form)
     parts = []
     for start, part, apostrophe in words.all_parts:
         if not apostrophe and len(part) > 1 and part[0].isupper() and part.isalpha():

@@ -9,12 +9,14 @@ from typing import NamedTuple
 import regex
 
 from newslint import Flag, Pass, Rule
+from newslint.lazyre import lazy
+from newslint.words import paragraph_edges_clean
 
 from ._data import Links, Preferred, lowercase_set, names_data, preferred_entries, strings, trie_pattern
 
 _LETTER = r"[\p{L}\p{N}\p{M}]"
 # Wording that names an old form on purpose: "formerly Bombay", "what was then Kiev", "known as Madras".
-_MENTION = regex.compile(
+_MENTION = lazy(regex.compile, 
     r"(?:\b(?:formerly|previously|once|earlier)(?:\s+(?:known|called|named|spelt|spelled))?(?:\s+as)?"
     r"|(?:\b(?:was|were)\s+|\(\s*)then"
     r"|\b(?:known|called|spelt|spelled|renamed\s+from)(?:\s+as)?"
@@ -22,7 +24,7 @@ _MENTION = regex.compile(
     r"[\s,:(“\"‘']*$",
     regex.IGNORECASE,
 )
-_NEXT_WORD = regex.compile(r"\s+([\p{L}\p{N}][\p{L}\p{N}\p{M}]*)")
+_NEXT_WORD = lazy(regex.compile, r"\s+([\p{L}\p{N}][\p{L}\p{N}\p{M}]*)")
 # How far either side of an old form the house form may stand to mark the old one as a deliberate
 # mention: "Mumbai (Bombay)", "Kiev, now Kyiv".
 _MENTION_WINDOW = 40
@@ -39,15 +41,15 @@ def _compile_trie(words: tuple[str, ...], flags: int = 0) -> "re.Pattern[str]":
 
 
 # Cached: configurations with the same dictionary (one per folder with a .newslint.yaml) share it.
-_compile_forms = lru_cache(maxsize=8)(_compile_trie)
+_compile_forms = lru_cache(maxsize=512)(_compile_trie)
 # A run of words in capitals ("KIEV", "THE UKRAINE"). The capitals variants of the forms are
 # looked up in a dictionary rather than doubling the trie and the time to compile it.
-_CAPITALS = regex.compile(rf"(?<!{_LETTER})\p{{Lu}}[\p{{Lu}}\p{{M}}]++"
+_CAPITALS = lazy(regex.compile, rf"(?<!{_LETTER})\p{{Lu}}[\p{{Lu}}\p{{M}}]++"
                           rf"(?:\s\p{{Lu}}[\p{{Lu}}\p{{M}}]*+(?!{_LETTER}))*+(?!{_LETTER})")
-_WORD_IN_RUN = regex.compile(r"\S+")
+_WORD_IN_RUN = lazy(regex.compile, r"\S+")
 
 
-_SEGMENT = re.compile(r"[^\W_]+")
+_SEGMENT = lazy(re.compile, r"[^\W_]+")
 
 
 def _gate_keys(forms: tuple[str, ...]) -> tuple[frozenset[str], bool]:
@@ -144,8 +146,18 @@ class PreferredSpelling(Rule):
                     self._capitals.setdefault(_key(form.upper()), variant)
         self._longest = max((key.count(" ") + 1 for key in self._capitals), default=0)
         self._not_nouns = lowercase_set(strings(names.get("not-nouns")))
-        self._forms = _compile_forms(tuple(sorted(self._written))) if self._written else None
+        # Compiled when a document first holds a form's words (see check): a large dictionary's
+        # trie costs a second or more to compile, and most runs never need it.
+        self._forms = lazy(_compile_forms, tuple(sorted(self._written))) if self._written else None
         self._gate, self._always = _gate_keys(tuple(self._written) + tuple(self._capitals))
+        # Key (a form's longest run of letters and digits) → the written forms it stands for, and the
+        # keys of the capitals forms: a document holding a few keys is searched for those forms only.
+        self._forms_by_key: dict[str, list[str]] = {}
+        for form in self._written:
+            runs = _SEGMENT.findall(form)
+            if runs:
+                self._forms_by_key.setdefault(max(runs, key=len), []).append(form)
+        self._capital_keys = frozenset(max(runs, key=len) for runs in map(_SEGMENT.findall, self._capitals) if runs)
         self._exception_patterns: dict[str, "re.Pattern[str] | None"] = {}
 
     # -- checking ------------------------------------------------------------
@@ -153,14 +165,23 @@ class PreferredSpelling(Rule):
         if self._forms is None:
             return
         words = document.words
-        if words.plain and not self._always and self._gate.isdisjoint(words.segments):
-            return  # no form can match: each needs its longest run of letters as a whole word part
+        forms, capitals = self._forms, bool(self._capitals)
+        if words.plain and not self._always and paragraph_edges_clean(document):
+            # A form matches only where its longest run of letters is a whole word part: the
+            # document is searched for the forms whose runs it holds, with a trie of those alone
+            # (the whole dictionary's costs seconds to compile at ten thousand entries).
+            present = self._gate.intersection(words.segments)
+            if not present:
+                return
+            wanted = tuple(sorted({form for key in present for form in self._forms_by_key.get(key, ())}))
+            forms = _compile_forms(wanted) if wanted else None
+            capitals = capitals and not self._capital_keys.isdisjoint(present)
         text = document.text
         links: list[Links] = []
         for paragraph in document.paragraphs:
             candidates = [(match.start(), match.end(), self._written.get(_key(match.group())))
-                          for match in self._forms.finditer(text, paragraph.start, paragraph.end)]
-            if self._capitals:
+                          for match in forms.finditer(text, paragraph.start, paragraph.end)] if forms else []
+            if capitals:
                 for run in _CAPITALS.finditer(text, paragraph.start, paragraph.end):
                     candidates.extend(self._in_capitals(run))
                 candidates.sort(key=lambda candidate: candidate[0])

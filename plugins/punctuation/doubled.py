@@ -5,11 +5,12 @@ from __future__ import annotations
 import regex
 
 from newslint import Flag, Pass, Rule
+from newslint.lazyre import lazy
 
 # A run of one mark: two or more commas, semicolons, colons, ! or ?; exactly two full
 # stops (three or more are an ellipsis).
-_DOUBLED = regex.compile(r"([,;:!?])\1+|(?<!\.)\.\.(?!\.)")
-_SPACE = regex.compile(r"\s")
+_DOUBLED = lazy(regex.compile, r"([,;:!?])\1+|(?<!\.)\.\.(?!\.)")
+_SPACE = lazy(regex.compile, r"\s")
 
 
 class Doubled(Rule):

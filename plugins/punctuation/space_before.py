@@ -9,12 +9,13 @@ import regex
 from newslint import Flag, Pass, Rule
 from newslint.quotes import FOREIGN_MARKS, STRAIGHT_MARKS
 from newslint.rule import TextEdit
+from newslint.lazyre import lazy
 
 # Spaces or tabs (never a line break) before a punctuation mark.
 _SPACE = " \t\u00a0\u202f\u2009"
 # A mark right after white space (the run before it is then walked back over once).
-_SPACED = regex.compile(r"(?<=[ \t\u00a0\u202f\u2009])[,.;:!?]")
-_SPACED_ANYWHERE = re.compile(r"[,.;:!?](?<=[ \t\u00a0\u202f\u2009].)")
+_SPACED = lazy(regex.compile, r"(?<=[ \t\u00a0\u202f\u2009])[,.;:!?]")
+_SPACED_ANYWHERE = lazy(re.compile, r"[,.;:!?](?<=[ \t\u00a0\u202f\u2009].)")
 # What may follow a colon or semicolon in a smiley: :) ;-) :( :'( :] :| :/ :*
 _SMILEY_NEXT = frozenset(")(-'[]|/\\*^")
 

@@ -1,0 +1,216 @@
+"""Checking many files: the results cache, and worker processes (``--jobs``).
+
+``run_checks`` feeds a check session the files under the paths given, in the
+order they are found, exactly as checking them one by one would: each file is
+looked up in the results cache (newslint.resultcache) first, and the rest are
+checked here or, with ``--jobs N`` (N > 1), by N worker processes. Each worker
+builds the plugin registry and the configurations once (inheriting them on
+systems that fork), checks contiguous batches of files and sends back, for each
+file, what checking it added to the session: its findings, errors, fixes and
+diff. The results are then applied in the files' order, so the report, the
+fixed files and the exit status are identical whatever the number of jobs.
+
+The default is one worker per processor when there are more than
+``PARALLEL_THRESHOLD`` files, and no workers otherwise (starting them costs
+more than checking a handful of files).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from newslint.findings import FileError, Finding, Report
+
+if TYPE_CHECKING:
+    from argparse import Namespace
+
+    from newslint.runner import ConfigResolver, Input
+
+#: More files than this are checked in parallel by default.
+PARALLEL_THRESHOLD = 8
+#: Files per batch sent to a worker: small enough to keep the workers evenly busy to the end,
+#: large enough that sending batches and results costs little.
+BATCH_FILES = 16
+
+
+@dataclass
+class ItemResult:
+    """What checking one file added to a session."""
+
+    files: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    checked: list[str] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)
+    fixed_problems: int = 0
+    fixed_files: int = 0
+    diffs: list[str] = field(default_factory=list)
+
+
+def cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def default_jobs(files: int) -> int:
+    return cpu_count() if files > PARALLEL_THRESHOLD else 1
+
+
+def check_one(args: "Namespace", registry, item: "Input", roots: list[str] | None) -> ItemResult:
+    """Check (or fix) one input in a session of its own, and return what it added."""
+    from newslint.commands import _CheckSession
+
+    report = Report()
+    session = _CheckSession(args, registry, report)
+    session.handle(item, roots)
+    return ItemResult(report.files, report.findings, report.errors, session.checked, session.sources,
+                      session.fixed_problems, session.fixed_files, session.diffs)
+
+
+def absorb(session, result: ItemResult) -> None:
+    """Apply one file's result to the session, as if it had checked the file itself."""
+    report = session.report
+    report.files += result.files
+    report.findings.extend(result.findings)
+    report.errors.extend(result.errors)
+    session.checked.extend(result.checked)
+    session.sources.update(result.sources)
+    session.fixed_problems += result.fixed_problems
+    session.fixed_files += result.fixed_files
+    session.diffs.extend(result.diffs)
+
+
+def run_checks(session, args: "Namespace", resolver: "ConfigResolver", registry, paths: list[str],
+               roots: list[str]) -> None:
+    """Check every file under ``paths`` into ``session`` (cache, then this process or workers)."""
+    from itertools import chain, islice
+
+    from newslint.runner import iter_paths
+
+    found = iter_paths(paths, resolver, registry)
+    first = list(islice(found, PARALLEL_THRESHOLD + 1))  # enough to choose the number of jobs
+    jobs = getattr(args, "jobs", None)
+    jobs = default_jobs(len(first)) if jobs is None else max(1, jobs)
+    cache = _cache(args, registry)
+    everything = chain(first, found)
+    if jobs > 1 and len(first) > 1:
+        outcomes = _in_workers(args, resolver, registry, everything, roots, jobs, cache)
+    else:
+        outcomes = (process_path(path, args, resolver, registry, roots, cache) for path in everything)
+    for result, entry in outcomes:
+        absorb(session, result)
+        if entry is not None:
+            cache.put(*entry)
+    if cache is not None:
+        cache.save()
+
+
+def _cache(args: "Namespace", registry):
+    from newslint.resultcache import ResultCache, cache_folder
+
+    folder = None if (args.fix or args.diff) else cache_folder(args)
+    return ResultCache(folder, registry, _cache_options(args)) if folder else None
+
+
+def process_path(path: str, args: "Namespace", resolver: "ConfigResolver", registry, roots: list[str],
+                 cache) -> tuple[ItemResult, tuple | None]:
+    """Read, look up and (on a miss) check one file: what it adds to the session, and the cache
+    entry to store for it (None when there is nothing to store)."""
+    from newslint.runner import read_input
+
+    errors: list[FileError] = []
+    item = read_input(path, resolver, errors)
+    if item is None:
+        return ItemResult(errors=errors), None
+    key = None
+    if cache is not None:
+        key = cache.key(item.path, item.shown, item.raw or b"", item.config)
+        hit = cache.get(key, item.shown)
+        if hit is not None:
+            findings, any_found = hit
+            return ItemResult(1, findings, [], [item.shown], {item.shown: item.source.text} if any_found else {}), None
+    result = check_one(args, registry, item, roots)
+    if key is not None and not result.errors:  # a file checked without an error
+        return result, (key, result.findings)
+    return result, None
+
+
+def _cache_options(args: "Namespace") -> tuple:
+    """The options that change what a check of one file reports."""
+    return (bool(getattr(args, "report_unused_disables", False)),)
+
+
+# -- workers ----------------------------------------------------------------------------
+_WORKER: dict[str, Any] = {}
+#: A short text checked by each worker as it starts, so that the rules' set-up (and the patterns
+#: they compile on first use) happens while the main process is still finding files.
+_WARM_UP = "Officials in Kiev said the the plan was sound. “It is done,” he said. Critics say it is not."
+
+
+def _start_worker(args: "Namespace", roots: list[str], first: str | None) -> None:
+    """Set up a worker: the registry, a configuration resolver and the cache, once (inherited when
+    forked), then a warm-up check."""
+    if "resolver" not in _WORKER:
+        from newslint.commands import _selectors
+        from newslint.registry import default_registry
+        from newslint.runner import ConfigResolver
+
+        registry = default_registry()
+        _WORKER["registry"] = registry
+        _WORKER["resolver"] = ConfigResolver(registry, config_path=args.config, select=_selectors(args.select),
+                                             ignore=_selectors(args.ignore) or [])
+    _WORKER.update(args=args, roots=roots)
+    _WORKER["cache"] = _cache(args, _WORKER["registry"])
+    try:
+        from newslint.runner import check_source
+
+        config = _WORKER["resolver"].for_path(first)
+        check_source(_WARM_UP, first, config, _WORKER["registry"], errors=[])
+    except Exception:  # noqa: BLE001 - only a warm-up: the real check reports any problem
+        pass
+
+
+def _check_batch(batch: list[str]) -> list[tuple[ItemResult, tuple | None]]:
+    worker = _WORKER
+    return [process_path(path, worker["args"], worker["resolver"], worker["registry"], worker["roots"],
+                         worker["cache"]) for path in batch]
+
+
+def _batches(paths, size: int):
+    batch: list[str] = []
+    for path in paths:
+        batch.append(path)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _in_workers(args, resolver, registry, paths, roots, jobs, cache):
+    """Each file's outcome, in order, from ``jobs`` worker processes fed batches as files are found."""
+    import multiprocessing
+    from itertools import chain
+
+    fork = sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+    if fork:
+        import gc
+
+        # The workers inherit the registry and the parsed configurations; the collector is kept from
+        # walking (and so copying) the objects they share with this process.
+        _WORKER.update(registry=registry, resolver=resolver)
+        gc.freeze()
+    paths = iter(paths)
+    first = next(paths)
+    context = multiprocessing.get_context("fork" if fork else "spawn")
+    try:
+        with context.Pool(jobs, initializer=_start_worker, initargs=(args, roots, first)) as pool:
+            for done in pool.imap(_check_batch, _batches(chain([first], paths), BATCH_FILES)):
+                yield from done
+    finally:
+        _WORKER.clear()

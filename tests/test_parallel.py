@@ -1,0 +1,106 @@
+"""--jobs: worker processes give exactly the report (and the fixes) one process gives."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import newslint_subprocess
+
+TEXTS = [
+    "Officials in Kiev said the the plan was sound.\n\nCritics say it will fail .\n",
+    "“We will not leave,” the mayor said.\n\nPrices rose in March. analysts were surprised.\n",
+    "The minister claimed that the figures were accurate.\n",
+    "The council met on Tuesday and approved the budget, its leader said.\n",
+    "Research has shown that the drug works.\n\nIt was a disaster,, officials said.\n",
+    "Talks resume in in March, the envoy said.\n",
+]
+
+
+@pytest.fixture
+def tree(tmp_path):
+    """Thirty articles in three folders (one with its own configuration), in three formats,
+    and two files that cannot be checked."""
+    root = tmp_path / "tree"
+    for folder_index, folder in enumerate(("desk", "sport", "world")):
+        for index in range(10):
+            text = TEXTS[(index + folder_index) % len(TEXTS)]
+            suffix = (".txt", ".md", ".html")[index % 3]
+            if suffix == ".html":
+                text = "<p>" + text.replace("\n\n", "</p><p>") + "</p>"
+            path = root / folder / f"{index:02d}{suffix}"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    (root / "sport" / ".newslint.yaml").write_text("rules:\n  artifacts/repeated-word: error\n"
+                                                  "per-path:\n  '05.*':\n    ignore: [names]\n")
+    (root / "world" / "latin1.txt").write_bytes(b"caf\xe9\n")
+    (root / "world" / "empty.txt").write_text("")
+    return root
+
+
+def run(root: Path, *args, cwd=None):
+    return newslint_subprocess("check", "--no-cache", *args, root, cwd=cwd or root.parent)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "junit"])
+def test_two_jobs_report_exactly_what_one_job_reports(tree, fmt):
+    one = run(tree, "--format", fmt, "--jobs", "1")
+    two = run(tree, "--format", fmt, "--jobs", "2")
+    three = run(tree, "--format", fmt, "-j", "3")
+    assert one.returncode == two.returncode == three.returncode == 2  # the Latin-1 file is an error
+    assert one.stdout == two.stdout == three.stdout
+    assert one.stderr == two.stderr
+    if fmt == "json":
+        data = json.loads(one.stdout)
+        assert data["summary"]["files"] == 31
+        assert [e["path"] for e in data["errors"]] == ["tree/world/latin1.txt"]
+        paths = [f["path"] for f in data["findings"]]
+        assert paths == sorted(paths)
+
+
+def test_the_default_uses_workers_for_many_files_and_matches(tree):
+    default = run(tree, "--format", "json")
+    assert default.stdout == run(tree, "--format", "json", "-j1").stdout
+
+
+def test_fix_with_jobs_writes_the_same_files(tree, tmp_path):
+    copy = tmp_path / "copy" / "tree"
+    shutil.copytree(tree, copy)
+    one = run(tree, "--fix", "-j1")
+    two = run(copy, "--fix", "-j2", cwd=copy.parent)
+    assert one.stdout == two.stdout
+    assert "Fixed" in one.stdout
+    for path in tree.rglob("*"):
+        if path.is_file():
+            assert path.read_bytes() == (copy / path.relative_to(tree)).read_bytes(), path
+
+
+def test_diff_with_jobs_is_the_same(tree):
+    one = run(tree, "--diff", "-j1")
+    two = run(tree, "--diff", "-j2")
+    assert one.stdout == two.stdout and one.stdout.startswith("--- a/")
+
+
+def test_jobs_and_the_cache_together(tree):
+    fresh = run(tree, "--format", "json", "-j1").stdout
+    cwd = tree.parent
+    for jobs in ("2", "1", "2"):
+        result = newslint_subprocess("check", "--format", "json", "-j", jobs, tree, cwd=cwd)
+        assert result.stdout == fresh
+
+
+def test_jobs_must_be_positive(tree):
+    result = run(tree, "--jobs", "0")
+    assert result.returncode == 2
+    assert "--jobs" in result.stderr
+
+
+def test_default_jobs():
+    from newslint.parallel import PARALLEL_THRESHOLD, cpu_count, default_jobs
+
+    assert default_jobs(1) == 1
+    assert default_jobs(PARALLEL_THRESHOLD) == 1
+    assert default_jobs(PARALLEL_THRESHOLD + 1) == cpu_count()
