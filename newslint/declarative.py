@@ -28,6 +28,7 @@ from typing import Any, Iterable
 import regex
 
 from newslint.errors import ConfigError
+from newslint.patterns import trie_pattern
 from newslint.rule import Problem, Rule
 
 TYPES = ("existence", "substitution", "consistency", "occurrence", "repetition", "conditional",
@@ -164,23 +165,7 @@ def _literal(token: str) -> bool:
 
 def _trie(words: list[str]) -> str:
     """One alternation, factored as a trie (one pass however many words)."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [(_CHAR_PATTERNS.get(char) or regex.escape(char)) + build(child)
-                    for char, child in node.items() if char]
-        if not branches:
-            return ""
-        if len(branches) == 1 and "" not in node:
-            return branches[0]
-        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
-
-    return build(trie)
+    return trie_pattern(words, _CHAR_PATTERNS)
 
 
 def _alternation(tokens: list[str], ignorecase: bool) -> str:

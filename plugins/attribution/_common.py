@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Iterable, Mapping, NamedTuple
 
 from newslint.errors import ConfigError
 from newslint.lazyre import lazy
+from newslint.patterns import trie_pattern as _trie_pattern
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -53,32 +54,7 @@ def normalise(phrase: str) -> str:
 
 def trie_pattern(phrases: Iterable[str]) -> str:
     """A regular expression matching exactly ``phrases`` (lowercase), shaped as a trie: fast in ``re``."""
-    root: dict = {}
-    for phrase in phrases:
-        node = root
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        optional = "" in node
-        branches = []
-        for char in sorted(c for c in node if c):
-            if char == " ":
-                piece = r"\s+"
-            elif char == "'":
-                piece = "['’]"
-            else:
-                piece = re.escape(char)
-            branches.append(piece + build(node[char]))
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if optional:
-            body = "(?:" + body + ")?"
-        return body
-
-    return build(root)
+    return _trie_pattern(phrases, {" ": r"\s+", "'": "['’]"}, sort=True)
 
 
 @lru_cache(maxsize=256)
