@@ -27,8 +27,20 @@ def check_text(text: str, *, path: str | None = None,
     is not searched for: the library does only what it is told).
     """
     registry = default_registry()
-    resolved = _config(config) or load_config(registry=registry)
+    resolved = _config(config) or _default_config(registry)
     return check_source(text, path, resolved, registry, path or "-")
+
+
+#: The default configuration and the registry it was made for: built once, not on every call of
+#: ``check_text`` (building it, and the rules' patterns, costs far more than checking an article).
+_defaults: tuple[object, Config] | None = None
+
+
+def _default_config(registry) -> Config:
+    global _defaults
+    if _defaults is None or _defaults[0] is not registry:
+        _defaults = (registry, load_config(registry=registry))
+    return _defaults[1]
 
 
 def check_paths(paths: Iterable[str | os.PathLike], *,

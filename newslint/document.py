@@ -11,7 +11,6 @@ to the original file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -23,8 +22,10 @@ if TYPE_CHECKING:
     from newslint.words import Words
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+# The document's parts are named tuples, not dataclasses: a document has many and a named tuple is
+# several times cheaper to build than a frozen dataclass (which sets each field through
+# object.__setattr__). They are immutable and compare by value all the same.
+class Paragraph(NamedTuple):
     """A block of prose: a paragraph, heading, list item, table cell or caption."""
 
     index: int
@@ -33,8 +34,7 @@ class Paragraph:
     scope: str = "body"
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     paragraph: int
@@ -42,8 +42,7 @@ class Sentence:
     after_terminator: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Directive:
+class Directive(NamedTuple):
     """An in-text control comment, e.g. ``<!-- newslint-disable-next-line names -->``.
 
     ``kind`` is "disable", "enable", "disable-line" or "disable-next-line";

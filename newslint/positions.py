@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_MATCH_END = type(_LINE_BREAK.match("\n")).end
+_PLUS_ONE = (1).__add__
 
 
 class LineIndex:
@@ -20,8 +23,14 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        starts = [0]
-        starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
+        if "\r" in text:
+            starts = [0]
+            starts.extend(map(_MATCH_END, _LINE_BREAK.finditer(text)))
+        else:
+            # Only \n ends lines: each line starts one past the end of the one before, summed in C
+            # (several times faster than a match per line). The last sum lies past the text.
+            starts = list(accumulate(map(_PLUS_ONE, map(len, text.split("\n"))), initial=0))
+            starts.pop()
         self._starts = starts
 
     @property

@@ -77,6 +77,7 @@ _ELISIONS = frozenset(("em", "til", "tis", "twas", "n", "cause", "cos", "coz", "
 # How many unclosed quotations a paragraph can hand on to the next.
 _MAX_CARRIED = 8
 _MARK = re.compile("[" + re.escape(ALL_MARKS) + "]")
+_MATCH_START = type(_MARK.match("'")).start
 _SPACE = " \t\n\r\f\v\u00a0\u2009\u202f\u2002\u2003"
 # After one of these, a mark opens (if a word follows).
 _OPEN_CONTEXT = frozenset(_SPACE + "([{—–-/" + ALL_MARKS)
@@ -314,35 +315,47 @@ def analyse_quotes(document: "Document") -> QuoteAnalysis:
     analysis = QuoteAnalysis()
     marks = analysis.marks
     quotations = analysis.quotations
-    # How many marks of each style: [curly, straight] for double and single marks.
-    counts = {"double": [0, 0], "single": [0, 0]}
-    foreign = 0
+    # How many marks of each style: [curly, straight, foreign] for double and single marks.
+    counts = {"double": [0, 0, 0], "single": [0, 0, 0]}
     # Quotations the previous paragraph left open.
     carried: list[Quotation] = []
     previous: "Paragraph | None" = None
+    # Every mark of the text in one scan; each paragraph takes its share by bisection.
+    all_offsets = list(map(_MATCH_START, _MARK.finditer(text)))
     for paragraph in document.paragraphs:
         start, end = paragraph.start, paragraph.end
         if previous is None or paragraph.index != previous.index + 1:
             carried = []
         runs_on = bool(carried) and _runs_on(text, previous, paragraph)  # type: ignore[arg-type]
-        offsets = [found.start() for found in _MARK.finditer(text, start, end)]
-        possessive = _possessive_candidates(text, offsets, start, end) if offsets else set()
+        first = bisect_left(all_offsets, start)
+        offsets = all_offsets[first:bisect_left(all_offsets, end, first)]
+        if not offsets:  # what the loop below leaves of a paragraph without marks, directly
+            carried = carried[-_MAX_CARRIED:] if runs_on else []
+            previous = paragraph
+            continue
+        possessive = _possessive_candidates(text, offsets, start, end)
         stack: list[Quotation] = []
         open_counts = {"double": 0, "single": 0}
         first_index = len(quotations)
         first_mark: Mark | None = None
         for offset in offsets:
             char = text[offset]
-            family = "double" if char in DOUBLE_MARKS else "single"
+            if char in SINGLE_MARKS:
+                family = "single"
+                # Most single marks lie inside a word (Russia’s, don't): an apostrophe, as _role
+                # says, unless digits stand on both sides (a prime, maybe: _role decides).
+                before = text[offset - 1] if offset > start else " "
+                after = text[offset + 1] if offset + 1 < end else " "
+                if before.isalnum() and after.isalnum() and not (before.isdigit() and after.isdigit()):
+                    marks.append(Mark(offset, char, family, "apostrophe", paragraph.index))
+                    counts[family][0 if char in CURLY_MARKS else 1 if char in STRAIGHT_MARKS else 2] += 1
+                    continue
+            else:
+                family = "double"
             role = _role(text, offset, start, end, open_counts, offset in possessive)
             mark = Mark(offset, char, family, role, paragraph.index)
             marks.append(mark)
-            if char in CURLY_MARKS:
-                counts[family][0] += 1
-            elif char in STRAIGHT_MARKS:
-                counts[family][1] += 1
-            else:
-                foreign += 1
+            counts[family][0 if char in CURLY_MARKS else 1 if char in STRAIGHT_MARKS else 2] += 1
             if role not in ("open", "close"):
                 continue
             if first_mark is None:
@@ -403,7 +416,7 @@ def analyse_quotes(document: "Document") -> QuoteAnalysis:
         # Bounded: a quotation carried further than this is noise, and the cost stays linear.
         carried = ((carried if runs_on else []) + stack)[-_MAX_CARRIED:]
         previous = paragraph
-    analysis.style = _style(counts, foreign)
+    analysis.style = _style(counts, counts["double"][2] + counts["single"][2])
     return analysis
 
 
@@ -411,7 +424,7 @@ def _style(counts: dict[str, list[int]], foreign: int) -> str:
     """The document's quote style: decided by its double marks, else by its single marks
     (apostrophes included), else curly when it uses foreign (typographic) marks."""
     for family in ("double", "single"):
-        curly, straight = counts[family]
+        curly, straight = counts[family][:2]
         if curly or straight:
             return "curly" if curly >= straight else "straight"
     return "curly" if foreign else "straight"

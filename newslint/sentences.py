@@ -29,6 +29,8 @@ _BOUNDARY = regex.compile(r"(?<![.!?…])(?<term>[.!?…]++)(?<close>[\"'”’�
 # The same in ``re``, exact on plain text (newslint.fastre) and faster: written to start with the
 # terminator, so that the search skips straight from one to the next.
 _BOUNDARY_PLAIN = re.compile(r"(?P<term>[.!?…](?<![.!?…].)[.!?…]*+)(?P<close>[\"'”’»)\]]*+)(?P<space>\s++)")
+# The groups of both boundary patterns, by number (faster than by name).
+_TERM_GROUP, _CLOSE_GROUP, _SPACE_GROUP = 1, 2, 3
 #: No abbreviation (nor dotted acronym) ends in this many letters and digits.
 _LONGER_THAN_ABBREVIATIONS = 8
 # The characters of the word before a terminator ("U.S", "e.g", "Smith"), and how far back to look.
@@ -66,34 +68,38 @@ def split_sentences(document: "Document") -> list["Sentence"]:
 
     text = document.text
     sentences: list[Sentence] = []
-    boundary = _BOUNDARY_PLAIN if is_plain(text) else _BOUNDARY
+    append = sentences.append
+    # tuple.__new__ builds a named tuple in one C call (Sentence(...) goes through a Python __new__).
+    make = tuple.__new__
+    finditer = (_BOUNDARY_PLAIN if is_plain(text) else _BOUNDARY).finditer
     for paragraph in document.paragraphs:
-        start = paragraph.start
-        for match in boundary.finditer(text, paragraph.start, paragraph.end):
+        paragraph_start, paragraph_end, index = paragraph.start, paragraph.end, paragraph.index
+        start = paragraph_start
+        for match in finditer(text, paragraph_start, paragraph_end):
             next_start = match.end()
-            if next_start >= paragraph.end:
+            if next_start >= paragraph_end:
                 break
             if not _is_break(text, match, next_start):
                 continue
-            end = match.start("space")
+            end = match.start(_SPACE_GROUP)
             if end > start:
-                sentences.append(Sentence(start, end, paragraph.index, start != paragraph.start))
+                append(make(Sentence, (start, end, index, start != paragraph_start)))
             start = next_start
-        end = paragraph.end
-        if end > start:
-            sentences.append(Sentence(start, end, paragraph.index, start != paragraph.start))
+        if paragraph_end > start:
+            append(make(Sentence, (start, paragraph_end, index, start != paragraph_start)))
     return sentences
 
 
 def _is_break(text: str, match: "regex.Match[str]", next_start: int) -> bool:
-    terminator = match.group("term")
+    terminator, close = match.group(_TERM_GROUP, _CLOSE_GROUP)
     following = text[next_start]
     if following.isupper() or following.isdigit() or following in "\"'“‘«(":
-        if terminator != "." or match.group("close"):
+        if terminator != "." or close:
             return True
-        if _long_word_before(text, match.start()):
-            return True  # no abbreviation
-        word = _word_before(text, match.start())
+        at = match.start()
+        if at >= _LONGER_THAN_ABBREVIATIONS and text[at - _LONGER_THAN_ABBREVIATIONS:at].isalnum():
+            return True  # no abbreviation (_long_word_before, inlined: most breaks end here)
+        word = _word_before(text, at)
         if not word or not _is_abbreviation(word):
             return True
         # "He sat. The": an abbreviation that is also a word ends a sentence before a capital.
@@ -104,7 +110,7 @@ def _is_break(text: str, match: "regex.Match[str]", next_start: int) -> bool:
     # an attribution after a quotation, a brand or a title ending in ! or ? ("Yahoo! said",
     # "Shall We Dance? topped the chart"), an abbreviation, or a sentence that should
     # open with a capital.
-    if "…" in terminator or terminator.count(".") >= 2 or match.group("close"):
+    if "…" in terminator or terminator.count(".") >= 2 or close:
         return False
     if terminator[-1] in "!?" and _word_before(text, match.start()).rsplit("-", 1)[-1][:1].isupper():
         return False

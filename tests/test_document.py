@@ -80,3 +80,30 @@ def test_every_finding_lies_inside_the_text_and_round_trips(text):
         if finding.fix:
             for edit in finding.fix.edits:
                 assert 0 <= doc.lines.offset(edit.line, edit.column) <= doc.lines.offset(edit.end_line, edit.end_column) <= len(text)
+
+
+def _paragraphs_block_by_block(text: str) -> list[tuple[int, int]]:
+    """split_paragraphs without its one-line-block shortcut: every block through _block_paragraphs."""
+    from newslint.builtin.plaintext import _BLANK_LINE, _block_paragraphs
+
+    blocks, position = [], 0
+    for match in _BLANK_LINE.finditer(text):
+        blocks.extend(_block_paragraphs(text, position, match.start()))
+        position = match.end()
+    blocks.extend(_block_paragraphs(text, position, len(text)))
+    spans = []
+    for start, end in blocks:
+        stripped = text[start:end]
+        start += len(stripped) - len(stripped.lstrip())
+        end -= len(stripped) - len(stripped.rstrip())
+        if end > start:
+            spans.append((start, end))
+    return spans
+
+
+@given(st.lists(st.sampled_from(["Word", "end.", " ", "\t", "\n", "\r\n", "\r", "\u3000", "\n \n", "x" * 60]),
+                max_size=40).map("".join))
+def test_plain_paragraphs_agree_with_the_block_by_block_split(text):
+    from newslint.builtin.plaintext import split_paragraphs
+
+    assert split_paragraphs(text) == _paragraphs_block_by_block(text)

@@ -52,3 +52,14 @@ def test_line_text_never_contains_a_line_break(text):
     index = LineIndex(text)
     for line in range(1, index.line_count + 1):
         assert "\n" not in index.line_text(line) and "\r" not in index.line_text(line)
+
+
+@given(st.one_of(texts, mixed), st.data())
+def test_position_matches_counting_line_breaks_by_hand(text, data):
+    # Text without \r takes a fast path in LineIndex; both paths must agree with this slow count.
+    offset = data.draw(st.integers(0, len(text)))
+    before = text[:offset]
+    if before.endswith("\r") and text[offset:offset + 1] == "\n":
+        before = before[:-1]  # between the \r and \n of a CRLF: still on the line the CR ends
+    lines = before.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    assert LineIndex(text).position(offset) == (len(lines), len(lines[-1]) + 1 + (offset - len(before)))

@@ -31,7 +31,12 @@ def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[
     end = len(text) if end is None else end
     blocks, position = [], start
     for match in _BLANK_LINE.finditer(text, start, end):
-        blocks.extend(_block_paragraphs(text, position, match.start()))
+        block_end = match.start()
+        if text.find("\n", position, block_end) < 0 and text.find("\r", position, block_end) < 0:
+            if position < block_end:  # a block of one line (most are): that line, as below
+                blocks.append((position, block_end))
+        else:
+            blocks.extend(_block_paragraphs(text, position, block_end))
         position = match.end()
     blocks.extend(_block_paragraphs(text, position, end))
     spans = []
