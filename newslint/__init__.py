@@ -11,9 +11,11 @@ Everything else (the rules themselves) arrives through plugins.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from newslint._marker import HookimplMarker
+
+TYPE_CHECKING = False  # typing is not imported at run time: start-up cost
+if TYPE_CHECKING:
+    from typing import Any
 
 __version__ = "0.1.0"
 

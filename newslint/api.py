@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
-from typing import Iterable
 
 from newslint.config import Config, load_config
 from newslint.findings import Finding, Report
 from newslint.registry import default_registry
 from newslint.runner import ConfigResolver, check_files, check_source
+
+TYPE_CHECKING = False  # typing is not imported at run time: start-up cost
+if TYPE_CHECKING:
+    from typing import Iterable
 
 
 def _config(config: Config | str | os.PathLike | None) -> Config | None:

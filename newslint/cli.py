@@ -9,9 +9,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Sequence
 
 from newslint import __version__
+
+TYPE_CHECKING = False  # typing is not imported at run time: start-up cost
+if TYPE_CHECKING:
+    from typing import Sequence
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FAIL_ON = ("error", "warning", "info", "never")
@@ -63,84 +66,117 @@ def _positive(value: str) -> int:
     return number
 
 
-def build_parser() -> argparse.ArgumentParser:
+#: The subcommands, in the order ``--help`` lists them.
+COMMANDS = ("check", "rules", "explain", "plugins", "audit", "audit-report", "serve", "lsp")
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with ``command`` (one of COMMANDS), one with that subcommand only.
+
+    A run needs its own subcommand's parser, and building the others costs more than the parsing
+    (argparse looks up a translation for every help title and makes a help formatter for every
+    argument). Both parsers read that subcommand's arguments alike; they differ only in the list of
+    subcommands, which ``main`` never has printed when it builds one (``_command_of``).
+    """
+
+    def wanted(name: str) -> bool:
+        return command is None or command == name
+
     parser = _Parser(prog="newslint", description="A linter for news copy.")
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    check = commands.add_parser("check", help="check articles for problems")
-    check.add_argument("paths", nargs="*", metavar="PATH",
-                       help="files or folders to check ('-' reads standard input); default: .")
-    check.add_argument("--config", metavar="PATH", help="use this configuration file for every file")
-    check.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
-                       help="show the traceback of a failing plugin or internal error")
-    check.add_argument("--format", default="text", metavar="FORMAT",
-                       help="output format: text (default), full, json, jsonl, sarif, github, gitlab, "
-                            "junit, html, or one a plugin adds")
-    check.add_argument("--select", action="append", metavar="RULES",
-                       help="check only these rule ids or plugin prefixes (comma separated)")
-    check.add_argument("--ignore", action="append", metavar="RULES",
-                       help="do not check these rule ids or plugin prefixes (comma separated)")
-    check.add_argument("--fail-on", choices=FAIL_ON, default="warning",
-                       help="exit 1 when a finding at or above this severity is found (default: warning)")
-    check.add_argument("--fix", action="store_true",
-                       help="apply safe fixes and write the files ('-': print the fixed text)")
-    check.add_argument("--unsafe-fixes", action="store_true",
-                       help="with --fix or --diff, also apply fixes that need an editor's judgment")
-    check.add_argument("--diff", action="store_true",
-                       help="print the fixes as a unified diff and write nothing (exit 1 when there is one)")
-    check.add_argument("--stdin-filename", metavar="PATH",
-                       help="the name of the text read from '-': chooses the parser and the config")
-    check.add_argument("--report-unused-disables", action="store_true",
-                       help="report newslint-disable comments that silence nothing")
-    check.add_argument("--output-file", "-o", metavar="PATH",
-                       help="write the report to PATH (replaced atomically) instead of standard output")
-    check.add_argument("--statistics", action="store_true",
-                       help="print how many findings each rule made (and how many are fixable) "
-                            "instead of the findings; JSON with --format json")
-    check.add_argument("--since", metavar="GIT_REF",
-                       help="report only findings on lines added or changed since this git revision "
-                            "(committed or not), and in files new since it")
-    check.add_argument("--baseline", metavar="FILE",
-                       help="report only findings not recorded in this baseline file")
-    check.add_argument("--write-baseline", metavar="FILE",
-                       help="record every finding in this baseline file (then report none of them)")
+    if wanted("check"):
+        check = commands.add_parser("check", help="check articles for problems")
+        check.add_argument("paths", nargs="*", metavar="PATH",
+                           help="files or folders to check ('-' reads standard input); default: .")
+        check.add_argument("--config", metavar="PATH", help="use this configuration file for every file")
+        check.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                           help="show the traceback of a failing plugin or internal error")
+        check.add_argument("--format", default="text", metavar="FORMAT",
+                           help="output format: text (default), full, json, jsonl, sarif, github, gitlab, "
+                                "junit, html, or one a plugin adds")
+        check.add_argument("--select", action="append", metavar="RULES",
+                           help="check only these rule ids or plugin prefixes (comma separated)")
+        check.add_argument("--ignore", action="append", metavar="RULES",
+                           help="do not check these rule ids or plugin prefixes (comma separated)")
+        check.add_argument("--fail-on", choices=FAIL_ON, default="warning",
+                           help="exit 1 when a finding at or above this severity is found (default: warning)")
+        check.add_argument("--fix", action="store_true",
+                           help="apply safe fixes and write the files ('-': print the fixed text)")
+        check.add_argument("--unsafe-fixes", action="store_true",
+                           help="with --fix or --diff, also apply fixes that need an editor's judgment")
+        check.add_argument("--diff", action="store_true",
+                           help="print the fixes as a unified diff and write nothing (exit 1 when there is one)")
+        check.add_argument("--stdin-filename", metavar="PATH",
+                           help="the name of the text read from '-': chooses the parser and the config")
+        check.add_argument("--report-unused-disables", action="store_true",
+                           help="report newslint-disable comments that silence nothing")
+        check.add_argument("--output-file", "-o", metavar="PATH",
+                           help="write the report to PATH (replaced atomically) instead of standard output")
+        check.add_argument("--statistics", action="store_true",
+                           help="print how many findings each rule made (and how many are fixable) "
+                                "instead of the findings; JSON with --format json")
+        check.add_argument("--since", metavar="GIT_REF",
+                           help="report only findings on lines added or changed since this git revision "
+                                "(committed or not), and in files new since it")
+        check.add_argument("--baseline", metavar="FILE",
+                           help="report only findings not recorded in this baseline file")
+        check.add_argument("--write-baseline", metavar="FILE",
+                           help="record every finding in this baseline file (then report none of them)")
 
-    check.add_argument("--jobs", "-j", type=_positive, metavar="N",
-                       help="check files in N worker processes (default: one per processor when there "
-                            "are more than 8 files, else 1); the report is the same whatever N is")
-    check.add_argument("--no-cache", action="store_true",
-                       help="neither read nor write the results cache")
-    check.add_argument("--cache-dir", metavar="DIR",
-                       help="where to keep the results cache (default: .newslint_cache in the current folder)")
+        check.add_argument("--jobs", "-j", type=_positive, metavar="N",
+                           help="check files in N worker processes (default: one per processor when there "
+                                "are more than 8 files, else 1); the report is the same whatever N is")
+        check.add_argument("--no-cache", action="store_true",
+                           help="neither read nor write the results cache")
+        check.add_argument("--cache-dir", metavar="DIR",
+                           help="where to keep the results cache (default: .newslint_cache in the current folder)")
 
-    rules = commands.add_parser("rules", help="list every rule")
-    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    if wanted("rules"):
+        rules = commands.add_parser("rules", help="list every rule")
+        rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
 
-    explain = commands.add_parser("explain", help="print a rule's documentation")
-    explain.add_argument("rule", metavar="RULE")
+    if wanted("explain"):
+        explain = commands.add_parser("explain", help="print a rule's documentation")
+        explain.add_argument("rule", metavar="RULE")
 
-    commands.add_parser("plugins", help="list loaded plugins and what they contribute")
+    if wanted("plugins"):
+        commands.add_parser("plugins", help="list loaded plugins and what they contribute")
 
-    from newslint.audit.cli import add_parsers as add_audit_parsers
+    if wanted("audit") or wanted("audit-report"):
+        from newslint.audit.cli import add_parsers as add_audit_parsers
 
-    add_audit_parsers(commands)  # audit, audit-report (newslint/audit/)
+        add_audit_parsers(commands)  # audit, audit-report (newslint/audit/)
 
-    serve = commands.add_parser("serve", help="serve LanguageTool's HTTP API (and newslint's) for editors and CMSs")
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8081, help="port (default: 8081)")
-    serve.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (default: 1)")
-    serve.add_argument("--max-body", type=int, default=1024 * 1024, metavar="BYTES",
-                       help="largest request body accepted; larger ones get 413 (default: 1048576)")
-    serve.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
-                       help="time limit for checking one request; beyond it 503 (default: 10)")
-    serve.add_argument("--config", metavar="PATH", help="configuration file, loaded once at start-up")
-    serve.add_argument("--cache-size", type=int, default=256, metavar="N",
-                       help="remember the results of the last N distinct texts per worker; 0: off (default: 256)")
+    if wanted("serve"):
+        serve = commands.add_parser("serve", help="serve LanguageTool's HTTP API (and newslint's) for editors and CMSs")
+        serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+        serve.add_argument("--port", type=int, default=8081, help="port (default: 8081)")
+        serve.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (default: 1)")
+        serve.add_argument("--max-body", type=int, default=1024 * 1024, metavar="BYTES",
+                           help="largest request body accepted; larger ones get 413 (default: 1048576)")
+        serve.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
+                           help="time limit for checking one request; beyond it 503 (default: 10)")
+        serve.add_argument("--config", metavar="PATH", help="configuration file, loaded once at start-up")
+        serve.add_argument("--cache-size", type=int, default=256, metavar="N",
+                           help="remember the results of the last N distinct texts per worker; 0: off (default: 256)")
 
-    commands.add_parser("lsp", help="run a Language Server Protocol server over standard input and output")
+    if wanted("lsp"):
+        commands.add_parser("lsp", help="run a Language Server Protocol server over standard input and output")
     return parser
+
+
+def _command_of(argv: list[str]) -> str | None:
+    """The subcommand ``argv`` runs, when a parser with that subcommand alone reads it exactly as the
+    full one does: the command comes first, or after --debug (the only top-level option that does
+    not print and exit); None otherwise (--help, an unknown command, anything unusual)."""
+    for argument in argv:
+        if argument == "--debug":
+            continue
+        return argument if argument in COMMANDS else None
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -149,7 +185,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(errors="backslashreplace")
         except (AttributeError, ValueError):
             pass
-    parser = build_parser()
+    command = _command_of(sys.argv[1:] if argv is None else list(argv))
+    if command == "check":
+        from newslint.recache import kept
+
+        # A check compiles some fifty regular expressions: their code is kept from one run to the
+        # next (newslint.recache).
+        with kept():
+            return _parse_and_run(argv, command)
+    return _parse_and_run(argv, command)
+
+
+def _parse_and_run(argv: Sequence[str] | None, command: str | None) -> int:
+    parser = build_parser(command)
     args = parser.parse_args(argv)
     if args.command == "check":
         import gc

@@ -8,9 +8,13 @@ A user file (``.newslint.yaml``) may set, at its top level:
 - ``exclude``: glob patterns, relative to the file's folder, of paths not to check;
 - ``names``: house-style name data, merged key by key over the defaults;
 - ``style``: the house-style profile (``ap``, ``reuters``, ``guardian``, ``bbc``) whose data
-  (``house-styles``) lies under ``names``;
-- ``rule-files``, ``styles``, ``custom-rules``: declarative rules (YAML files or folders, Vale
-  style folders, definitions inline); see newslint.declarative. They are data, never code.
+  (``house-styles``: ``names`` under the shared ``names``, and ``rules``, declarative rules with
+  ids ``style/...`` active only under that profile) applies;
+- ``rule-files``, ``styles``, ``custom-rules``, ``vale-ini``: declarative rules (YAML files or
+  folders, Vale style folders, definitions inline, a Vale configuration); see
+  newslint.declarative. They are data, never code;
+- ``formats``, ``parser-options``, ``per-path``, ``rule-timeout``, ``max-file-size``
+  (docs/configuration.md lists every key).
 
 Everything is validated against the loaded rules; a mistake is a ``ConfigError``
 naming the file, line and key.
@@ -18,18 +22,19 @@ naming the file, line and key.
 
 from __future__ import annotations
 
-import copy
 import fnmatch
 import os
-from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
 
+from newslint._records import FrozenRecord, Record, field
 from newslint.errors import ConfigError
 from newslint.yamlfile import LineDict, load_yaml
 
+TYPE_CHECKING = False  # typing is not imported at run time: start-up cost
 if TYPE_CHECKING:
+    from pathlib import Path  # imported where used: a run without a .newslint.yaml needs none
+    from typing import Any, Iterable
+
     from newslint.registry import Registry
     from newslint.rule import Rule
 
@@ -37,29 +42,36 @@ CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
 SEVERITY_LEVELS = ("off", "info", "warning", "error")
 TOP_LEVEL_KEYS = ("rules", "select", "ignore", "exclude", "names", "formats", "parser-options", "per-path",
                   "rule-timeout", "max-file-size",
-                  "style", "house-styles", "rule-files", "styles", "custom-rules")
+                  "style", "house-styles", "rule-files", "styles", "custom-rules", "vale-ini")
+#: Settings a ``per-path`` section may not hold (they concern the whole run or add per-path sections).
+_NOT_PER_PATH = ("exclude", "per-path", "vale-ini")
 DATA_SECTIONS = ("names",)
 _OPTION_TYPES = {"bool": bool, "int": int, "str": str, "list": list, "map": dict}
 
 
 def default_config_path() -> Path:
     """The shipped rules.yaml: packaged beside this module, or at the root of a source checkout."""
-    packaged = Path(__file__).with_name("rules.yaml")
-    if packaged.is_file():
+    from pathlib import Path
+
+    return Path(_default_config_file())
+
+
+def _default_config_file() -> str:
+    # default_config_path with os.path: a run without a .newslint.yaml need not import pathlib.
+    packaged = os.path.join(os.path.dirname(__file__), "rules.yaml")
+    if os.path.isfile(packaged):
         return packaged
-    return Path(__file__).resolve().parent.parent / "rules.yaml"
+    return os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))), "rules.yaml")
 
 
-@dataclass
-class RuleSettings:
+class RuleSettings(Record):  # records: dataclasses without their start-up cost (newslint._records)
     severity: str
     options: dict[str, Any] = field(default_factory=dict)
     #: Where the rule applies (see newslint.scopes); None keeps the rule's own default.
     scopes: tuple[str, ...] | None = None
 
 
-@dataclass
-class Config:
+class Config(Record):
     """A merged, validated configuration. Build it with ``load_config``."""
 
     rules: dict[str, RuleSettings]
@@ -88,15 +100,18 @@ class Config:
     #: The house-style profile chosen (``style:``) and every profile's data (``house-styles:``).
     style: str | None = None
     house_styles: dict[str, Any] = field(default_factory=dict)
+    #: Each profile's rules (its ``rules:`` data, declarative), by profile and id: only the chosen
+    #: profile's are active (``all_rules``); the ids of all of them may be selected, ignored or set.
+    style_rules: dict[str, dict[str, type]] = field(default_factory=dict)
 
     def clone(self) -> "Config":
-        return Config(rules=copy.deepcopy(self.rules), select=None if self.select is None else list(self.select),
-                      ignore=list(self.ignore), exclude=list(self.exclude), data=copy.deepcopy(self.data),
+        return Config(rules=_copy_rules(self.rules), select=None if self.select is None else list(self.select),
+                      ignore=list(self.ignore), exclude=list(self.exclude), data=_copy_data(self.data),
                       root=self.root, sources=list(self.sources), formats=dict(self.formats),
-                      parser_options=copy.deepcopy(self.parser_options), per_path=list(self.per_path),
+                      parser_options=_copy_data(self.parser_options), per_path=list(self.per_path),
                       registry=self.registry, custom_rules=dict(self.custom_rules), style=self.style,
                       house_styles=self.house_styles, rule_timeout=self.rule_timeout,
-                      max_file_size=self.max_file_size)
+                      max_file_size=self.max_file_size, style_rules=self.style_rules)
 
     def for_file(self, path: str | os.PathLike | None) -> "Config":
         """This configuration with the ``per-path`` sections matching ``path`` applied."""
@@ -135,11 +150,30 @@ class Config:
         return self.instantiate(self.registry or default_registry())
 
     def all_rules(self, registry: "Registry | None" = None) -> dict[str, type["Rule"]]:
-        """The plugins' rules and this configuration's declarative rules, by id."""
+        """The plugins' rules, the chosen house style's rules and this configuration's declarative
+        rules, by id."""
         from newslint.registry import default_registry
 
         rules = (registry or self.registry or default_registry()).rules
-        return {**rules, **self.custom_rules} if self.custom_rules else rules
+        style = self.style_rules.get(self.style) if self.style else None
+        if not self.custom_rules and not style:
+            return rules
+        return {**rules, **(style or {}), **self.custom_rules}
+
+    def rule_ids(self, registry: "Registry | None" = None) -> set[str]:
+        """Every rule id this configuration knows: the plugins', the declarative rules' and those of
+        every house-style profile (what suppression comments and selectors may name)."""
+        ids = set(self.all_rules(registry)) | set(self.custom_rules)
+        for rules in self.style_rules.values():
+            ids.update(rules)
+        return ids
+
+    def style_rule(self, rule_id: str) -> type | None:
+        """The class of a house-style rule with this id: the chosen profile's, else any profile's."""
+        chosen = self.style_rules.get(self.style) if self.style else None
+        if chosen and rule_id in chosen:
+            return chosen[rule_id]
+        return next((rules[rule_id] for rules in self.style_rules.values() if rule_id in rules), None)
 
     @property
     def rule_data(self) -> dict[str, Any]:
@@ -159,8 +193,7 @@ class Config:
         return active
 
 
-@dataclass(frozen=True)
-class ActiveRule:
+class ActiveRule(FrozenRecord):
     rule: "Rule"
     severity: str
     scopes: tuple[str, ...] = ()
@@ -168,6 +201,8 @@ class ActiveRule:
 
 def _path_matches(path: str | os.PathLike, pattern: str, root: Path | None) -> bool:
     """Whether a glob matches ``path``: its name, its path relative to ``root``, or a folder above it."""
+    from pathlib import Path
+
     absolute = Path(os.path.abspath(path))
     candidates = [absolute.name, absolute.as_posix()]
     if root is not None:
@@ -193,7 +228,40 @@ def _matches(rule_id: str, selector: str) -> bool:
 
 def _selector_known(selector: str, registry: "Registry", config: "Config | None" = None) -> bool:
     return any(_matches(rule_id, selector) for rule_id in registry.rules) or \
-        (config is not None and any(_matches(rule_id, selector) for rule_id in config.custom_rules))
+        (config is not None and any(_matches(rule_id, selector) for rule_id in config.custom_rules)) or \
+        (config is not None and any(_matches(rule_id, selector) for rules in config.style_rules.values()
+                                    for rule_id in rules))
+
+
+_SCALARS = frozenset((str, int, float, bool, type(None)))
+
+
+def _copy_data(value: Any) -> Any:
+    """``copy.deepcopy`` of configuration data (what YAML gives: mappings, lists, scalars), made
+    several times faster for the shapes it has: every load_config copies the defaults' data."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is list:
+        return value[:] if _SCALARS.issuperset(map(type, value)) else [_copy_data(item) for item in value]
+    if kind is dict or kind is LineDict:
+        copied = kind((key, _copy_data(item)) for key, item in value.items())
+        if kind is LineDict:  # and the lines of its keys (a dict of numbers), as deepcopy copies them
+            copied.__dict__.update({name: _copy_data(item) for name, item in value.__dict__.items()})
+        return copied
+    import copy  # anything else (rare): importing copy is a start-up cost
+
+    return copy.deepcopy(value)
+
+
+def _copy_rules(rules: dict[str, RuleSettings]) -> dict[str, RuleSettings]:
+    """``copy.deepcopy(rules)``: each rule's settings copied, with their options (``_copy_data``)."""
+    copied = {}
+    for rule_id, settings in rules.items():
+        twin = copied[rule_id] = type(settings).__new__(type(settings))  # copy.copy(settings), then:
+        twin.__dict__.update(vars(settings))
+        twin.options = _copy_data(settings.options)
+    return copied
 
 
 def _deep_merge(base: dict, override: dict) -> dict:
@@ -237,7 +305,7 @@ class _Layer:
 
     def apply(self, config: Config) -> None:
         raw, path = self.raw, self.path
-        allowed = [k for k in TOP_LEVEL_KEYS if not (self.nested and k in ("exclude", "per-path"))]
+        allowed = [k for k in TOP_LEVEL_KEYS if not (self.nested and k in _NOT_PER_PATH)]
         for key in raw:
             if key not in allowed:
                 raise ConfigError(f"unknown setting (expected one of: {', '.join(allowed)})",
@@ -317,10 +385,7 @@ class _Layer:
         """House-style profiles and declarative rules (rule files, Vale styles, custom-rules)."""
         raw, path = self.raw, self.path
         if "house-styles" in raw:
-            if not isinstance(raw["house-styles"], dict):
-                raise ConfigError("expected a mapping of style names to data", path=path,
-                                  line=self.line(raw, "house-styles"), key="house-styles")
-            config.house_styles = {**config.house_styles, **raw["house-styles"]}
+            self._apply_house_styles(config)
         if "style" in raw:
             style = raw["style"]
             if not isinstance(style, str) or style not in config.house_styles:
@@ -328,12 +393,22 @@ class _Layer:
                                   f"{', '.join(sorted(config.house_styles))})", path=path,
                                   line=self.line(raw, "style"), key="style")
             config.style = style
-        if not any(key in raw for key in ("rule-files", "styles", "custom-rules")):
+        if not any(key in raw for key in ("rule-files", "styles", "custom-rules", "vale-ini")):
             return
+        from pathlib import Path
+
         from newslint import declarative
 
         base = Path(os.path.abspath(path)).parent if not path.startswith("<") else Path.cwd()
         found: dict[str, type] = {}
+        vale = None
+        if "vale-ini" in raw:
+            entry = raw["vale-ini"]
+            if not isinstance(entry, str):
+                raise ConfigError("expected the path of a .vale.ini", path=path, line=self.line(raw, "vale-ini"),
+                                  key="vale-ini")
+            vale = declarative.load_vale_ini(entry, base, source=path, line=self.line(raw, "vale-ini"))
+            found.update(vale.rules)
         if "rule-files" in raw:
             files = _string_list(raw["rule-files"], path=path, line=self.line(raw, "rule-files"), key="rule-files")
             found.update(declarative.load_rule_paths(files, base, source=path, line=self.line(raw, "rule-files")))
@@ -346,6 +421,43 @@ class _Layer:
             if rule_id in self.registry.rules:
                 raise ConfigError(f"rule id {rule_id!r} is a plugin's rule", path=path, key=rule_id)
         config.custom_rules = {**config.custom_rules, **found}
+        if vale is not None:
+            # The .vale.ini says where each rule applies: on for every file ([*]) or only for some
+            # (a [*.md] section becomes a per-path section); the `rules:` of this file still override.
+            for rule_id, severity in vale.severities.items():
+                config.rules[rule_id] = RuleSettings(severity)
+            for glob, severities in vale.sections:
+                config.per_path.append((glob, {"rules": dict(severities)}, path))
+
+    def _apply_house_styles(self, config: Config) -> None:
+        """``house-styles``: profiles of data (``names``, ...) and rules, merged over the shipped ones
+        key by key; each profile's ``rules`` become declarative rules (ids ``style/<name>``)."""
+        raw, path = self.raw, self.path
+        styles = raw["house-styles"]
+        if not isinstance(styles, dict):
+            raise ConfigError("expected a mapping of style names to data", path=path,
+                              line=self.line(raw, "house-styles"), key="house-styles")
+        merged = dict(config.house_styles)
+        style_rules = dict(config.style_rules)
+        for name, profile in styles.items():
+            where = f"house-styles.{name}"
+            if profile is None:
+                profile = {}
+            if not isinstance(profile, dict):
+                raise ConfigError("expected a mapping (names, rules)", path=path, line=self.line(styles, name),
+                                  key=where)
+            merged[name] = _deep_merge(merged.get(name) or {}, profile)
+            if "rules" in profile:
+                from newslint import declarative
+
+                built = declarative.build_rules(profile["rules"], path, prefix="style", key=f"{where}.rules")
+                for rule_id in built:
+                    if rule_id in self.registry.rules:
+                        raise ConfigError(f"rule id {rule_id!r} is a plugin's rule", path=path,
+                                          line=self.line(profile["rules"], rule_id), key=f"{where}.rules")
+                style_rules[str(name)] = {**style_rules.get(str(name), {}), **built}
+        config.house_styles = merged
+        config.style_rules = style_rules
 
     def _apply_rules(self, config: Config) -> None:
         rules, path = self.raw["rules"], self.path
@@ -354,7 +466,8 @@ class _Layer:
                               key="rules")
         for rule_id, entry in rules.items():
             line = self.line(rules, rule_id)
-            rule_class = self.registry.rules.get(rule_id) or config.custom_rules.get(rule_id)
+            rule_class = self.registry.rules.get(rule_id) or config.custom_rules.get(rule_id) \
+                or config.style_rule(rule_id)
             if rule_class is None and self.lenient:
                 continue
             if rule_class is None:
@@ -394,16 +507,22 @@ class _Layer:
                 settings.options[key] = value
 
 
-def find_user_config(start: Path) -> Path | None:
+def find_user_config(start: str | os.PathLike) -> Path | None:
     """The nearest .newslint.yaml in ``start`` or a folder above it."""
-    directory = start if start.is_dir() else start.parent
-    directory = Path(os.path.abspath(directory))
-    for folder in (directory, *directory.parents):
+    # With os.path: pathlib is imported only when there is a file to return.
+    start = os.fspath(start)
+    folder = os.path.abspath(start if os.path.isdir(start) else os.path.dirname(start))
+    while True:
         for name in CONFIG_NAMES:
-            candidate = folder / name
-            if candidate.is_file():
-                return candidate
-    return None
+            candidate = os.path.join(folder, name)
+            if os.path.isfile(candidate):
+                from pathlib import Path
+
+                return Path(candidate)
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
 
 
 _DEFAULT_LAYERS: dict[int, Config] = {}
@@ -412,9 +531,9 @@ _DEFAULT_LAYERS: dict[int, Config] = {}
 def _defaults(registry: "Registry") -> Config:
     cached = _DEFAULT_LAYERS.get(id(registry))
     if cached is None:
-        path = default_config_path()
-        cached = Config(rules={}, sources=[str(path)])
-        _Layer(load_yaml(path), str(path), registry, lenient=True).apply(cached)
+        path = _default_config_file()
+        cached = Config(rules={}, sources=[path])
+        _Layer(load_yaml(path), path, registry, lenient=True).apply(cached)
         _DEFAULT_LAYERS[id(registry)] = cached
     config = cached.clone()
     config.registry = registry
@@ -434,6 +553,8 @@ def load_config(path: str | os.PathLike | None = None, *, registry: "Registry | 
     registry = registry or default_registry()
     config = _defaults(registry)
     if path is not None:
+        from pathlib import Path
+
         path = Path(path)
         _Layer(load_yaml(path), str(path), registry).apply(config)
         config.root = Path(os.path.abspath(path)).parent

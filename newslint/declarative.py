@@ -23,13 +23,18 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
-from typing import Any, Iterable
 
 import regex
 
 from newslint.errors import ConfigError
+from newslint.isolation import RuleTimeout
+from newslint.lazyre import lazy
 from newslint.patterns import trie_pattern
 from newslint.rule import Problem, Rule
+
+TYPE_CHECKING = False  # the shipped house styles load this module on every run: no typing at run time
+if TYPE_CHECKING:
+    from typing import Any, Iterable
 
 TYPES = ("existence", "substitution", "consistency", "occurrence", "repetition", "conditional",
          "capitalization", "metric")
@@ -45,6 +50,10 @@ _SCOPES = {"heading": ("heading", "headline"), "title": ("headline",), "list": (
            "caption": ("caption",), "body": ("body",)}
 _CHAR_PATTERNS = {" ": r"\s+"}
 _warned: set[str] = set()
+
+
+class PatternTimeout(RuleTimeout):
+    """A declarative rule's user pattern ran past ``TIMEOUT`` on a document: an error, not a finding."""
 
 
 def warn_once(message: str) -> None:
@@ -98,16 +107,166 @@ def load_styles(paths: Iterable[str], base: Path, *, source: str, line: int | No
     return rules
 
 
-def build_rules(definitions: Any, source: str) -> dict[str, type[Rule]]:
-    """Rule classes from a mapping of id → definition; unsupported types are skipped with a warning."""
-    if not isinstance(definitions, dict):
-        raise ConfigError("expected a mapping of rule ids to definitions", path=source, key="custom-rules")
+class ValeIni:
+    """What newslint takes from a ``.vale.ini``: the rules of the styles it names (``rules``), their
+    severities for every file (``severities``, from ``[*]``), and per-glob severities for its other
+    sections (``sections``: ``[*.md]`` and the like)."""
+
+    __slots__ = ("rules", "severities", "sections")
+
+    def __init__(self, rules: dict[str, type[Rule]], severities: dict[str, str],
+                 sections: list[tuple[str, dict[str, str]]]) -> None:
+        self.rules = rules
+        self.severities = severities
+        self.sections = sections
+
+
+_VALE_SWITCH = {"no": "off", "yes": None, "suggestion": "info", "warning": "warning", "error": "error"}
+_SEVERITY_RANK = {"off": -1, "info": 0, "warning": 1, "error": 2}
+_GLOBAL = "\0global"
+
+
+def load_vale_ini(entry: str, base: Path, *, source: str, line: int | None) -> ValeIni:
+    """A Vale configuration (``vale-ini``): ``StylesPath``, ``MinAlertLevel``, and in each section
+    ``BasedOnStyles`` and ``Style.Rule = NO|YES|suggestion|warning|error``. It is read as data with
+    configparser; any other setting is reported on standard error and ignored."""
+    import configparser  # only for a configuration that names a .vale.ini
+
+    path = (base / entry).resolve()
+    if not path.is_file():
+        raise ConfigError(f"no .vale.ini at {entry!r}", path=source, line=line, key="vale-ini")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"cannot read {entry!r}: {error}", path=source, line=line, key="vale-ini") from None
+    parser = configparser.ConfigParser(interpolation=None, strict=False, default_section="\0defaults",
+                                       comment_prefixes=("#", ";"), inline_comment_prefixes=None)
+    parser.optionxform = str  # rule names are case-sensitive (MyStyle.Rule)
+    try:
+        parser.read_string(f"[{_GLOBAL}]\n" + text, source=str(path))
+    except configparser.Error as error:
+        where = getattr(error, "lineno", None) or next(iter(getattr(error, "errors", None) or []), (None,))[0]
+        raise ConfigError("not a valid .vale.ini (expected key = value lines under [glob] sections)",
+                          path=str(path), line=where - 1 if where else None) from None
+    ini = str(path)
+
+    def line_of(section: str, key: str) -> int | None:
+        current = _GLOBAL
+        for number, raw in enumerate(text.splitlines(), 1):
+            stripped = raw.strip()
+            if stripped.startswith("[") and stripped.endswith("]"):
+                current = stripped[1:-1].strip()
+            elif current == section and stripped.split("=", 1)[0].strip() == key:
+                return number
+        return None
+
+    styles_path: Path | None = None
+    minimum: str | None = None
+    for key, value in parser[_GLOBAL].items():
+        if key.lower() == "stylespath":
+            styles_path = (path.parent / value.strip()).resolve()
+        elif key.lower() == "minalertlevel":
+            minimum = LEVELS.get(value.strip().lower())
+            if minimum is None:
+                raise ConfigError("MinAlertLevel must be suggestion, warning or error", path=ini,
+                                  line=line_of(_GLOBAL, key), key=key)
+        else:
+            warn_once(f"{ini}: {key} is not supported; ignored")
+    # Each section: the styles it bases itself on and its rule switches, in file order.
+    sections: list[tuple[str, list[str], dict[str, str]]] = []
+    for header in parser.sections():
+        name = header.strip()
+        if name == _GLOBAL:
+            continue
+        if name.lower() == "formats" or not name:
+            warn_once(f"{ini}: [{name}] is not supported; ignored")
+            continue
+        based: list[str] = []
+        switches: dict[str, str] = {}
+        for key, value in parser[header].items():
+            if key.lower() == "basedonstyles":
+                based += [s.strip() for s in value.split(",") if s.strip()]
+            elif "." in key and not key.startswith("."):
+                switch = value.strip().lower()
+                if switch not in _VALE_SWITCH:
+                    raise ConfigError("a rule is set to NO, YES, suggestion, warning or error", path=ini,
+                                      line=line_of(name, key), key=f"[{name}] {key}")
+                switches[key] = switch
+            else:
+                warn_once(f"{ini}: [{name}] {key} is not supported; ignored")
+        sections.append((name, based, switches))
+    # The styles named anywhere, loaded once from StylesPath (Vale's built-in style is not a folder).
     rules: dict[str, type[Rule]] = {}
-    for rule_id, definition in definitions.items():
-        rule_id = str(rule_id)
+    by_style: dict[str, list[str]] = {}
+    wanted = [s for _, based, _ in sections for s in based] + \
+             [k.split(".", 1)[0] for _, _, switches in sections for k in switches]
+    for style in dict.fromkeys(wanted):
+        if style == "Vale":
+            warn_once(f"{ini}: Vale's built-in style (Vale.Spelling, Vale.Terms, ...) is not supported; skipped")
+            continue
+        named = next((n for n, based, _ in sections if style in based), None)
+        where = line_of(named, "BasedOnStyles") if named else None
+        if styles_path is None:
+            raise ConfigError(f"StylesPath is not set, so style {style!r} cannot be found", path=ini, line=where)
+        folder = styles_path / style
+        if not folder.is_dir():
+            if named is None:  # only a rule switch names it
+                warn_once(f"{ini}: no style folder {style!r} in {styles_path}; its rule settings are ignored")
+                continue
+            raise ConfigError(f"no style folder {style!r} in StylesPath ({styles_path})", path=ini, line=where,
+                              key="BasedOnStyles")
+        loaded = load_styles([str(folder)], base, source=ini, line=where)
+        rules.update(loaded)
+        by_style[style] = list(loaded)
+
+    def severities(based: list[str], switches: dict[str, str], section: str) -> dict[str, str]:
+        result = {rule_id: rules[rule_id].severity for style in based for rule_id in by_style.get(style, [])}
+        for key, switch in switches.items():
+            rule_id = f"vale/{key}"
+            if rule_id not in rules:
+                if key.split(".", 1)[0] in by_style:
+                    warn_once(f"{ini}: [{section}] {key}: no such rule (or its type is not supported); ignored")
+                continue
+            result[rule_id] = _VALE_SWITCH[switch] or rules[rule_id].severity
+        if minimum is not None:
+            result = {rule_id: "off" if _SEVERITY_RANK[level] < _SEVERITY_RANK[minimum] else level
+                      for rule_id, level in result.items()}
+        return result
+
+    everywhere = {rule_id: "off" for rule_id in rules}  # a rule applies where a section turns it on
+    per_glob: list[tuple[str, dict[str, str]]] = []
+    for name, based, switches in sections:
+        levels = severities(based, switches, name)
+        if name == "*":
+            everywhere.update(levels)
+        elif levels:
+            per_glob += [(glob, levels) for glob in _expand_braces(name)]
+    return ValeIni(rules, everywhere, per_glob)
+
+
+def _expand_braces(glob: str) -> list[str]:
+    """Vale's ``*.{md,txt}`` as the globs ``*.md`` and ``*.txt``."""
+    match = re.search(r"\{([^{}]*)\}", glob)
+    if match is None:
+        return [glob]
+    return [expanded for choice in match.group(1).split(",")
+            for expanded in _expand_braces(glob[:match.start()] + choice.strip() + glob[match.end():])]
+
+
+def build_rules(definitions: Any, source: str, *, prefix: str = "custom",
+                key: str = "custom-rules") -> dict[str, type[Rule]]:
+    """Rule classes from a mapping of id → definition; unsupported types are skipped with a warning.
+
+    An id without a ``/`` gets ``prefix`` (``custom/``; a house-style profile's rules get ``style/``).
+    """
+    if not isinstance(definitions, dict):
+        raise ConfigError("expected a mapping of rule ids to definitions", path=source, key=key)
+    rules: dict[str, type[Rule]] = {}
+    for name, definition in definitions.items():
+        line = definitions.line_of(name) if hasattr(definitions, "line_of") else None
+        rule_id = str(name)
         if "/" not in rule_id:
-            rule_id = f"custom/{rule_id}"
-        line = definitions.line_of(rule_id) if hasattr(definitions, "line_of") else None
+            rule_id = f"{prefix}/{rule_id}"
         if not _ID.fullmatch(rule_id):
             raise ConfigError("a rule id is plugin/name (letters, digits, . _ -)", path=source, line=line,
                               key=rule_id)
@@ -144,10 +303,13 @@ def _make_class(rule_id: str, kind: str, definition: dict, source: str, line: in
             scopes += ("~" + mapped if negate else mapped,)
     message = str(definition.get("message") or definition.get("description") or f"{rule_id} ({kind})")
     link = str(definition.get("link") or "")
+    cited = str(definition.get("source") or "")  # where a house rule comes from (a style guide entry)
     doc = (f"{definition.get('description') or message}\n\n**Type:** {kind}, defined in `{source}`."
+           + (f"\n\n**Source:** {cited}" if cited else "")
            + (f"\n\n**Link:** {link}" if link else "")
            + f"\n\n**Fix:** {fix or 'none'} (a declarative rule).")
-    attrs = {"id": rule_id, "summary": message.replace("%s", "…")[:120], "severity": LEVELS[level], "fix": fix,
+    summary = _format(message, *["…"] * message.count("%s"))
+    attrs = {"id": rule_id, "summary": summary[:120], "severity": LEVELS[level], "fix": fix,
              "scopes": scopes, "examples": [], "__doc__": doc, "definition": definition, "source": source,
              "link": link, "options": {}}
     cls = type(f"Declarative_{kind}", (base,), attrs)
@@ -184,12 +346,11 @@ def _wrap(body: str, nonword: bool, ignorecase: bool) -> "regex.Pattern[str]":
 
 
 def _format(message: str, *values: str) -> str:
-    count = message.count("%s")
-    values = (list(values) + [""] * count)[:count]
-    try:
-        return message.replace("%%", "\0") % tuple(values) if count else message
-    except (TypeError, ValueError):
-        return message
+    """Vale's message template: each ``%s`` takes the next value (or nothing), ``%%`` is a ``%``, and
+    any other ``%`` stands as written ("the % sign")."""
+    parts = message.replace("%%", "\0").split("%s")
+    filled = list(values)[:len(parts) - 1] + [""] * (len(parts) - 1 - len(values))
+    return (parts[0] + "".join(value + part for value, part in zip(filled, parts[1:]))).replace("\0", "%")
 
 
 def _same_case(replacement: str, written: str) -> str:
@@ -227,11 +388,13 @@ class DeclarativeRule(Rule):
 
     def check(self, document):
         try:
-            yield from list(self.run(document))
+            problems = list(self.run(document))
         except TimeoutError:
-            yield Problem(0, min(1, len(document.text)),
-                          f"rule error: {self.id}: a pattern took longer than {TIMEOUT:g} s on this document "
-                          f"and was stopped (check the rule's regular expressions in {self.source})", safe=False)
+            # Not a finding: the run's fault isolation records it as an error naming the rule and
+            # file (exit code 2), and every other rule still runs (newslint.isolation).
+            raise PatternTimeout(f"a regular expression ran past its limit of {TIMEOUT:g} s on this file "
+                                 f"and was stopped (check the rule's patterns in {self.source})") from None
+        yield from problems
 
     def run(self, document) -> Iterable[Problem]:
         raise NotImplementedError
@@ -316,7 +479,9 @@ class Substitution(DeclarativeRule):
             choices = [_same_case(g.strip(), written) for g in good.split("|")]
             if written in choices:
                 continue
-            yield self.problem(match.start(), match.end(), _format(self.message, " or ".join(choices), written),
+            # The message shows the match without the white space a pattern may take in (" per cent").
+            yield self.problem(match.start(), match.end(),
+                               _format(self.message, " or ".join(choices), written.strip()),
                                replacement=choices[0] if len(choices) == 1 else None, suggestions=choices)
 
 
@@ -452,7 +617,7 @@ _MINOR_AP = frozenset("a an and as at but by for from in into nor of off on onto
 _MINOR_AP = frozenset(w for w in _MINOR_AP if len(w) <= 3)
 _MINOR_CHICAGO = frozenset("a an and as at but by for from in into nor of on onto or over per so the to up "
                            "via vs with yet".split())
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")
+_WORD = lazy(regex.compile, r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")  # compiled on first use
 
 
 class Capitalization(DeclarativeRule):

@@ -65,4 +65,17 @@ def rules_markdown(registry: "Registry", config: "Config | None" = None) -> str:
     parts.append("")
     for rule in registry.rules.values():
         parts.append(rule_markdown(rule, config, heading="##"))
+    styles = getattr(config, "style_rules", None) if config is not None else None
+    if styles:
+        parts += ["## House-style rules", "",
+                  "The rules of the house-style profiles, written as data in rules.yaml (`house-styles:`): only "
+                  "those of the profile chosen with `style:` run. One convention has one id in every profile. "
+                  "See [house-styles.md](house-styles.md).", "",
+                  "| rule | profile | severity | fix | message | source |", "|---|---|---|---|---|---|"]
+        for profile in sorted(styles):
+            for rule_id, rule in sorted(styles[profile].items()):
+                source = str((getattr(rule, "definition", None) or {}).get("source") or "")
+                parts.append(f"| `{rule_id}` | {profile} | {rule.severity} | {rule.fix or '-'} | "
+                             f"{_cell(rule.summary)} | {_cell(source)} |")
+        parts.append("")
     return "\n".join(parts)

@@ -11,12 +11,13 @@ to the original file.
 
 from __future__ import annotations
 
+from collections import namedtuple
 from functools import cached_property
-from typing import TYPE_CHECKING, NamedTuple
 
 from newslint.positions import LineIndex
 from newslint.sourcemap import SourceMap
 
+TYPE_CHECKING = False  # typing is not imported at run time: start-up cost
 if TYPE_CHECKING:
     from newslint.quotes import QuoteAnalysis
     from newslint.words import Words
@@ -24,25 +25,26 @@ if TYPE_CHECKING:
 
 # The document's parts are named tuples, not dataclasses: a document has many and a named tuple is
 # several times cheaper to build than a frozen dataclass (which sets each field through
-# object.__setattr__). They are immutable and compare by value all the same.
-class Paragraph(NamedTuple):
-    """A block of prose: a paragraph, heading, list item, table cell or caption."""
+# object.__setattr__). They are immutable and compare by value all the same. They are the
+# standard library's ``collections.namedtuple`` (``typing.NamedTuple`` makes the same classes, but
+# importing ``typing`` is a cost on every start-up).
+class Paragraph(namedtuple("Paragraph", ["index", "start", "end", "scope"], defaults=["body"])):
+    """A block of prose: a paragraph, heading, list item, table cell or caption.
 
-    index: int
-    start: int
-    end: int
-    scope: str = "body"
+    ``index: int``, ``start: int``, ``end: int``, ``scope: str = "body"``.
+    """
 
-
-class Sentence(NamedTuple):
-    start: int
-    end: int
-    paragraph: int
-    #: True when the previous sentence ended with . ! or ? (so this one should open with a capital).
-    after_terminator: bool = False
+    __slots__ = ()
 
 
-class Directive(NamedTuple):
+class Sentence(namedtuple("Sentence", ["start", "end", "paragraph", "after_terminator"], defaults=[False])):
+    """``start: int``, ``end: int``, ``paragraph: int``, and ``after_terminator: bool = False``: True
+    when the previous sentence ended with . ! or ? (so this one should open with a capital)."""
+
+    __slots__ = ()
+
+
+class Directive(namedtuple("Directive", ["kind", "rules", "start", "end"])):
     """An in-text control comment, e.g. ``<!-- newslint-disable-next-line names -->``.
 
     ``kind`` is "disable", "enable", "disable-line" or "disable-next-line";
@@ -50,21 +52,17 @@ class Directive(NamedTuple):
     ``start``/``end`` the comment's source offsets.
     """
 
-    kind: str
-    rules: tuple[str, ...]
-    start: int
-    end: int
+    __slots__ = ()
 
 
-class Token(NamedTuple):
-    """A word: letters and digits, with inner apostrophes and hyphens (``Russia’s``, ``President-elect``).
+class Token(namedtuple("Token", ["start", "end", "text"])):
+    """A word: letters and digits, with inner apostrophes and hyphens (``Russia’s``, ``President-elect``):
+    ``start: int``, ``end: int``, ``text: str``.
 
     A named tuple rather than a dataclass: documents have many tokens and tuples are cheap to build.
     """
 
-    start: int
-    end: int
-    text: str
+    __slots__ = ()
 
 
 

@@ -44,6 +44,11 @@ def _char_class(ranges) -> str:
 
 _UNSAFE = re.compile("[^" + _char_class(SAFE_RANGES) + "]")
 
+#: The characters ``regex`` matches with ``\s``, for a class in an ``re`` pattern that must agree
+#: with ``regex`` on any text: ``re``'s ``\s`` also matches the four separators \x1c-\x1f
+#: (tests/test_perf_paths.py checks it against the installed ``regex``, every character).
+WHITE_SPACE = r"\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+
 #: In ``re`` syntax, on safe text: a letter or mark (``[\\p{L}\\p{M}]``) and a letter, digit or mark
 #: (``[\\p{L}\\p{N}\\p{M}]``).
 LETTER = r"[^\W\d_]"

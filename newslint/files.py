@@ -3,22 +3,29 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Iterator
 
+from newslint._records import FrozenRecord
 from newslint.errors import InputError
+
+TYPE_CHECKING = False  # typing is not imported at run time: start-up cost
+if TYPE_CHECKING:
+    from typing import Iterator
 
 DEFAULT_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 _SNIFF_BYTES = 8192
 
 
-@dataclass(frozen=True, slots=True)
-class SourceText:
+class SourceText(FrozenRecord):  # as @dataclass(frozen=True, slots=True) made it (newslint._records)
     """A decoded file: its text without a byte-order mark, and how it was stored."""
 
+    __slots__ = ("text", "bom")
     text: str
-    bom: bool = False
+    bom: bool
+
+    def __init__(self, text: str, bom: bool = False) -> None:
+        _set = object.__setattr__
+        _set(self, "text", text)
+        _set(self, "bom", bom)
 
 
 def decode(data: bytes, path: str) -> SourceText:

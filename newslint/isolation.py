@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import signal
-import threading
 import time
-from contextlib import contextmanager
-from typing import Iterator
 
 from newslint.findings import FileError
 
+# Neither threading nor contextlib is imported (start-up cost): only the main thread may set a
+# signal handler, so signal.signal refusing (ValueError) is what tells another thread.
 
 class RuleTimeout(Exception):
     """A rule ran past its per-file time budget."""
@@ -19,29 +18,38 @@ class MalformedProblem(Exception):
     """A rule returned something that is not a well-formed Problem inside the document."""
 
 
-@contextmanager
-def time_budget(seconds: float | None) -> Iterator[None]:
+class time_budget:  # noqa: N801 - used as a function: ``with time_budget(seconds):``
     """Interrupt the block with ``RuleTimeout`` after ``seconds`` (main thread on Unix; elsewhere no limit).
 
     A real timer signal stops even a rule stuck in a loop of pure Python, or in a
     regular expression that keeps returning to the interpreter.
     """
-    usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
-              and threading.current_thread() is threading.main_thread())
-    if not usable:
-        yield
-        return
 
-    def expire(signum, frame):
-        raise RuleTimeout(f"stopped after its time budget of {seconds:g} s per file")
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self._previous = None
+        self._armed = False
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+    def __enter__(self) -> None:
+        seconds = self.seconds
+        if not (seconds and seconds > 0 and hasattr(signal, "setitimer")):
+            return
+
+        def expire(signum, frame):
+            raise RuleTimeout(f"stopped after its time budget of {seconds:g} s per file")
+
+        try:
+            self._previous = signal.signal(signal.SIGALRM, expire)
+        except ValueError:  # not the main thread: no limit
+            return
+        self._armed = True
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+
+    def __exit__(self, *exc) -> None:
+        if self._armed:
+            self._armed = False
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._previous)
 
 
 class RuleTimer:
@@ -55,8 +63,7 @@ class RuleTimer:
 
     def __init__(self, seconds: float | None) -> None:
         self.seconds = seconds
-        self.usable = bool(seconds and seconds > 0 and hasattr(signal, "setitimer")
-                           and threading.current_thread() is threading.main_thread())
+        self.usable = bool(seconds and seconds > 0 and hasattr(signal, "setitimer"))  # see __enter__
         self._previous = None
         self._started: float | None = None
 
@@ -69,7 +76,11 @@ class RuleTimer:
 
     def __enter__(self) -> "RuleTimer":
         if self.usable:
-            self._previous = signal.signal(signal.SIGALRM, self._expire)
+            try:
+                self._previous = signal.signal(signal.SIGALRM, self._expire)
+            except ValueError:  # not the main thread: no limit
+                self.usable = False
+                return self
             signal.setitimer(signal.ITIMER_REAL, self.seconds)
         return self
 

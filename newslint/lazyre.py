@@ -10,13 +10,23 @@ then on those are plain attribute reads, as fast as on the pattern itself.
 Only patterns that cannot fail to compile (built from escaped words) should be
 lazy: a user's invalid expression must still be reported when the
 configuration is loaded.
+
+The ``regex`` module itself is imported only when a pattern of it is first used
+(importing it costs about as much as checking a short article, and plain Latin
+text mostly needs the standard library's ``re``: newslint.fastre). Modules take
+``regex`` from here, ``from newslint.lazyre import regex``, and make its
+patterns with ``lazy(regex_compile, source, flags)``; ``REGEX_IGNORECASE`` is
+the flag, read without importing the module.
 """
 
 from __future__ import annotations
 
+import importlib
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Callable
+
 
 _FORWARDED = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "pattern", "flags",
               "groups", "groupindex", "scanner")
@@ -53,3 +63,61 @@ class LazyPattern:
 def lazy(factory: Callable[..., Any], *args: Any) -> LazyPattern:
     """``factory(*args)`` (``re.compile``, ``regex.compile``...) on first use."""
     return LazyPattern(factory, *args)
+
+
+class LazyModule:
+    """A module imported the first time one of its attributes is read; its attributes are then
+    copied here, so that later reads are plain attribute reads."""
+
+    def __init__(self, name: str) -> None:
+        self.__name = name
+
+    def __getattr__(self, attribute: str) -> Any:
+        # Only reached before the import (and for attributes the module lacks).
+        module = importlib.import_module(self.__name)
+        self.__dict__.update(vars(module))
+        return getattr(module, attribute)
+
+    def __repr__(self) -> str:
+        return f"<lazily imported module {self.__name!r}>"
+
+
+#: The ``regex`` module, imported on first use.
+regex = LazyModule("regex")
+#: ``regex.IGNORECASE`` (``re.IGNORECASE`` has the same value; tests/test_perf_paths.py checks both).
+REGEX_IGNORECASE = 2
+
+
+def regex_compile(pattern: str, flags: int = 0, **options: Any) -> Any:
+    """``regex.compile``, importing ``regex`` on the first call: ``lazy(regex_compile, ...)``."""
+    return regex.compile(pattern, flags, **options)
+
+
+def regex_key() -> tuple:
+    """What tells the installed ``regex`` apart from another version, without importing it: its
+    ``__init__.py``'s path, size, modification time and inode (newslint.usercache.file_key); its
+    version when the file cannot be found. Worked out once per process."""
+    global _REGEX_KEY
+    if _REGEX_KEY is None:
+        _REGEX_KEY = _regex_key()
+    return _REGEX_KEY
+
+
+_REGEX_KEY: tuple | None = None
+
+
+def _regex_key() -> tuple:
+    import sys
+
+    from newslint.usercache import file_key
+
+    module = sys.modules.get("regex")
+    if module is not None:
+        origin = getattr(module, "__file__", None)
+    else:
+        from importlib.machinery import PathFinder
+
+        spec = PathFinder.find_spec("regex")
+        origin = spec.origin if spec is not None else None
+    stamp = file_key(origin) if origin else None
+    return ("file",) + stamp if stamp is not None else ("version", regex.__version__)

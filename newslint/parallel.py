@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
 
+from newslint._records import Record, field
 from newslint.findings import FileError, Finding, Report
 
+TYPE_CHECKING = False  # typing is not imported at run time: start-up cost
 if TYPE_CHECKING:
     from argparse import Namespace
+    from typing import Any
 
     from newslint.runner import ConfigResolver, Input
 
@@ -36,8 +37,7 @@ PARALLEL_THRESHOLD = 8
 BATCH_FILES = 16
 
 
-@dataclass
-class ItemResult:
+class ItemResult(Record):  # records: dataclasses without their start-up cost (newslint._records)
     """What checking one file added to a session."""
 
     files: int = 0

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable, Mapping
+
+TYPE_CHECKING = False  # typing is not imported at run time: start-up cost
+if TYPE_CHECKING:
+    from typing import Iterable, Mapping
 
 
 def trie_pattern(words: Iterable[str], char_patterns: Mapping[str, str] | None = None, *,

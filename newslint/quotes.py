@@ -46,9 +46,10 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
+from newslint._records import Record
+
+TYPE_CHECKING = False  # typing is not imported at run time: start-up cost
 if TYPE_CHECKING:
     from newslint.document import Document, Paragraph
 
@@ -85,27 +86,49 @@ _OPEN_CONTEXT = frozenset(_SPACE + "([{—–-/" + ALL_MARKS)
 _CLOSE_CONTEXT = frozenset(_SPACE + ".,;:!?)]}—–…" + ALL_MARKS)
 
 
-@dataclass(slots=True)
-class Mark:
+# Records (newslint._records): what @dataclass(slots=True) made of them, without the cost of making
+# dataclasses at every start-up.
+class Mark(Record):
+    __slots__ = ("offset", "char", "family", "role", "paragraph")
     offset: int
     char: str
     family: str          # "double" or "single"
     role: str            # "open", "close", "apostrophe" or "prime" (5' 10", a 12" single)
     paragraph: int
 
+    def __init__(self, offset: int, char: str, family: str, role: str, paragraph: int) -> None:
+        self.offset = offset
+        self.char = char
+        self.family = family
+        self.role = role
+        self.paragraph = paragraph
 
-@dataclass(slots=True)
-class Quotation:
+
+class Quotation(Record):
     """A matched or unmatched quotation. ``close`` is None when it never closes."""
 
+    __slots__ = ("open", "close", "depth", "parent", "continues", "_paragraph_end", "reopened_at", "enclosing")
+    _no_repr = _no_compare = frozenset({"enclosing"})
     open: Mark
     close: Mark | None
     depth: int                       # 0 for an outermost quotation, 1 inside one, ...
-    parent: "Quotation | None" = None  # the quotation (of either family) this one opened inside
+    parent: "Quotation | None"       # the quotation (of either family) this one opened inside
     #: Unclosed, but carried on: the next paragraph reopens it (a multi-paragraph
     #: quotation), or a new sentence in its own paragraph does (paragraphs run together),
     #: or a closing mark after a mid-sentence paragraph break ends it.
-    continues: bool = False
+    continues: bool
+
+    def __init__(self, open: Mark, close: Mark | None, depth: int, parent: "Quotation | None" = None,
+                 continues: bool = False, _paragraph_end: int = 0, reopened_at: int | None = None,
+                 enclosing: "Quotation | None" = None) -> None:
+        self.open = open
+        self.close = close
+        self.depth = depth
+        self.parent = parent
+        self.continues = continues
+        self._paragraph_end = _paragraph_end
+        self.reopened_at = reopened_at
+        self.enclosing = enclosing
 
     @property
     def start(self) -> int:
@@ -117,13 +140,13 @@ class Quotation:
         mark that reopens it in the same paragraph)."""
         return self.close.offset + 1 if self.close else self._paragraph_end
 
-    _paragraph_end: int = 0
+    _paragraph_end: int
     #: When a new sentence in the same paragraph reopens this unclosed quotation
     #: (“We will stay. “We will fight,” he said.), the offset of the reopening mark.
-    reopened_at: int | None = None
+    reopened_at: int | None
     #: The nearest enclosing quotation that closes (None for an outermost one, or one
-    #: inside only unclosed quotations).
-    enclosing: "Quotation | None" = field(default=None, repr=False, compare=False)
+    #: inside only unclosed quotations). Neither shown nor compared.
+    enclosing: "Quotation | None"
 
     @property
     def family(self) -> str:
@@ -135,19 +158,32 @@ class Quotation:
         return self.close is not None and self.close.char not in _CLOSERS.get(self.open.char, "")
 
 
-@dataclass(slots=True)
-class QuoteAnalysis:
+class QuoteAnalysis(Record):
+    __slots__ = ("marks", "quotations", "stray_closes", "style", "_starts", "_tree", "_size")
+    _factories = {"marks": list, "quotations": list, "stray_closes": list}
+    _no_repr = _no_compare = frozenset({"_starts", "_tree", "_size"})
     #: Every quotation mark, in text order, with its role.
-    marks: list[Mark] = field(default_factory=list)
+    marks: list[Mark]
     #: Every quotation, in the order of their opening marks.
-    quotations: list[Quotation] = field(default_factory=list)
+    quotations: list[Quotation]
     #: Closing marks with no open quotation of their family before them in their paragraph.
-    stray_closes: list[Mark] = field(default_factory=list)
+    stray_closes: list[Mark]
     #: "curly" when the document uses typographic quotes, else "straight".
-    style: str = "straight"
-    _starts: list[int] | None = field(default=None, repr=False, compare=False)
-    _tree: "array[int] | None" = field(default=None, repr=False, compare=False)
-    _size: int = field(default=0, repr=False, compare=False)
+    style: str
+    _starts: list[int] | None
+    _tree: "array[int] | None"
+    _size: int
+
+    def __init__(self, marks: list[Mark] | None = None, quotations: list[Quotation] | None = None,
+                 stray_closes: list[Mark] | None = None, style: str = "straight", _starts: list[int] | None = None,
+                 _tree: "array[int] | None" = None, _size: int = 0) -> None:
+        self.marks = [] if marks is None else marks
+        self.quotations = [] if quotations is None else quotations
+        self.stray_closes = [] if stray_closes is None else stray_closes
+        self.style = style
+        self._starts = _starts
+        self._tree = _tree
+        self._size = _size
 
     def inside(self, start: int, end: int) -> Quotation | None:
         """The innermost closed quotation containing [start, end), if any (marks excluded).

@@ -14,10 +14,10 @@ import importlib
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from functools import lru_cache
 from types import ModuleType as _ModuleType
 
+from newslint._records import Record, field
 from newslint.errors import NewslintError
 from newslint.parser import Parser
 from newslint.reporter import Reporter
@@ -101,8 +101,7 @@ class PluginError(NewslintError):
 CORE_PLUGINS = tuple(CORE_MANIFEST)
 
 
-@dataclass
-class PluginInfo:
+class PluginInfo(Record):  # records: dataclasses without their start-up cost (newslint._records)
     name: str
     version: str
     rules: list[str] = field(default_factory=list)
@@ -110,8 +109,7 @@ class PluginInfo:
     reporters: list[str] = field(default_factory=list)
 
 
-@dataclass
-class Registry:
+class Registry(Record):
     """Everything the loaded plugins contribute, by name."""
 
     rules: dict[str, type[Rule]]

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar
+from newslint._records import Record, field
 
+TYPE_CHECKING = False  # typing is not imported at run time: start-up cost
 if TYPE_CHECKING:
+    from typing import ClassVar
+
     from newslint.findings import Report
     from newslint.positions import LineIndex
     from newslint.registry import Registry
 
 
-@dataclass
-class ReportContext:
+class ReportContext(Record):  # records: dataclasses without their start-up cost (newslint._records)
     """What a reporter may need besides the findings."""
 
     registry: "Registry"

@@ -32,12 +32,13 @@ import marshal
 import os
 import sys
 import time
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
 
 from newslint.findings import Edit, Finding, Fix
 
+TYPE_CHECKING = False  # typing is not imported at run time: start-up cost
 if TYPE_CHECKING:
+    from typing import Any, Iterable
+
     from newslint.config import Config
     from newslint.registry import Registry
 
@@ -137,6 +138,8 @@ class ResultCache:
     """Findings by (file, content, configuration, code); load once, ``save`` at the end of a run."""
 
     def __init__(self, folder: str | os.PathLike, registry: "Registry", options: tuple = ()) -> None:
+        from pathlib import Path  # not on the start-up of a run without the cache
+
         self.folder = Path(folder)
         self.registry = registry
         self.options = options
@@ -151,7 +154,7 @@ class ResultCache:
             self._entries = {}
             try:
                 with open(self.folder / "results.bin", "rb") as handle:
-                    stored = marshal.load(handle)
+                    stored = marshal.loads(handle.read())  # marshal.load reads a file bit by bit: slower
                 if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == FORMAT:
                     self._entries = stored[1]
             except (OSError, EOFError, ValueError, TypeError):

@@ -21,62 +21,96 @@ positions; a rule never computes a line or column itself.
 
 from __future__ import annotations
 
-import inspect
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Mapping
+from newslint._records import FrozenRecord
 
+TYPE_CHECKING = False  # typing is not imported at run time: start-up cost
 if TYPE_CHECKING:
+    from typing import Any, ClassVar, Iterable, Mapping
+
     from newslint.document import Document
 
 FIX_KINDS = (None, "safe", "unsafe")
 
 
-@dataclass(frozen=True, slots=True)
-class Option:
+# Frozen records (newslint._records): what @dataclass(frozen=True, slots=True) made of them, without
+# the cost of making dataclasses at every start-up.
+class Option(FrozenRecord):
     """A documented, typed option of a rule, settable in rules.yaml or a user config."""
 
+    __slots__ = ("default", "help", "type")
     default: Any
     help: str
     #: The YAML types accepted: "bool", "int", "str", "list", "map".
-    type: str = "str"
+    type: str
+
+    def __init__(self, default: Any, help: str, type: str = "str") -> None:
+        _set = object.__setattr__
+        _set(self, "default", default)
+        _set(self, "help", help)
+        _set(self, "type", type)
 
 
-@dataclass(frozen=True, slots=True)
-class Flag:
+class Flag(FrozenRecord):
     """An example the rule must flag; ``match`` is the exact text of the flagged span."""
 
+    __slots__ = ("text", "match", "fixed")
     text: str
     match: str
     #: The text after applying the rule's fix, when it has one.
-    fixed: str | None = None
+    fixed: str | None
+
+    def __init__(self, text: str, match: str, fixed: str | None = None) -> None:
+        _set = object.__setattr__
+        _set(self, "text", text)
+        _set(self, "match", match)
+        _set(self, "fixed", fixed)
 
 
-@dataclass(frozen=True, slots=True)
-class Pass:
+class Pass(FrozenRecord):
     """An example the rule must not flag."""
 
+    __slots__ = ("text",)
     text: str
 
+    def __init__(self, text: str) -> None:
+        object.__setattr__(self, "text", text)
 
-@dataclass(frozen=True, slots=True)
-class TextEdit:
+
+class TextEdit(FrozenRecord):
     """Replace prose[start:end] with ``text``."""
 
+    __slots__ = ("start", "end", "text")
     start: int
     end: int
     text: str
 
+    def __init__(self, start: int, end: int, text: str) -> None:
+        _set = object.__setattr__
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "text", text)
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+
+class Problem(FrozenRecord):
     """A rule's report, in prose offsets. The engine adds path, position and severity."""
 
+    __slots__ = ("start", "end", "message", "suggestions", "edits", "safe")
     start: int
     end: int
     message: str
-    suggestions: tuple[str, ...] = ()
-    edits: tuple[TextEdit, ...] = ()
-    safe: bool = True
+    suggestions: tuple[str, ...]
+    edits: tuple[TextEdit, ...]
+    safe: bool
+
+    def __init__(self, start: int, end: int, message: str, suggestions: tuple[str, ...] = (),
+                 edits: tuple[TextEdit, ...] = (), safe: bool = True) -> None:
+        _set = object.__setattr__
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "message", message)
+        _set(self, "suggestions", suggestions)
+        _set(self, "edits", edits)
+        _set(self, "safe", safe)
 
 
 class Rule:
@@ -136,6 +170,8 @@ class Rule:
 
     @classmethod
     def documentation(cls) -> str:
+        import inspect  # only for the docs (rules, explain): costly to import
+
         return inspect.cleandoc(cls.__doc__ or "")
 
 

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import gc
 import os
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
 
+from newslint._records import Record
 from newslint.config import Config, find_user_config, load_config
 from newslint.errors import ConfigError, InputError
 from newslint.files import DEFAULT_EXTENSIONS, SourceText, decode, display_path, iter_files, read_bytes
@@ -19,7 +17,11 @@ from newslint.registry import default_registry
 from newslint.scopes import ScopeIndex
 from newslint.suppression import Suppressions
 
+TYPE_CHECKING = False  # typing is not imported at run time: start-up cost
 if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Iterable, Iterator
+
     from newslint.document import Document
     from newslint.registry import Registry
     from newslint.rule import Problem
@@ -75,7 +77,7 @@ def findings_for(document: "Document", config: Config, path: str, *,
 def _apply_suppressions(document, findings, config, path, report_unused):
     suppressions = Suppressions.of(document)
     kept = {f for f in findings if not suppressions.suppresses(f)}
-    known = (config.registry or default_registry()).rules
+    known = config.rule_ids(config.registry or default_registry())  # declarative and house-style rules too
     for directive in document.directives:
         for selector in directive.rules:
             if not any(r == selector or r.startswith(selector.rstrip("/") + "/") for r in known):
@@ -156,7 +158,7 @@ class ConfigResolver:
             folder = os.path.dirname(folder)
         found = self._by_folder.get(folder, False)
         if found is False:
-            found = self._by_folder[folder] = find_user_config(Path(folder))
+            found = self._by_folder[folder] = find_user_config(folder)
         if found not in self._by_file:
             self._by_file[found] = self._load(found)
         return self._by_file[found].for_file(path)
@@ -192,8 +194,7 @@ def check_source(text: str, path: str | None, config: Config, registry: "Registr
             gc.enable()
 
 
-@dataclass
-class Input:
+class Input(Record):  # records: dataclasses without their start-up cost (newslint._records)
     """One file (or standard input) to check: where it is, how to show it, and its text."""
 
     path: str | None          # None for standard input without --stdin-filename

@@ -15,17 +15,19 @@ the word before it. A 20 MB paragraph of dots costs what 20 MB of prose does.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
-
-import regex
 
 from newslint.fastre import is_plain
+from newslint.lazyre import lazy, regex_compile
 
+TYPE_CHECKING = False  # typing is not imported at run time: start-up cost
 if TYPE_CHECKING:
+    import regex
+
     from newslint.document import Document, Sentence
 
 # A run of terminators, then any closing quotes or brackets, then the white space before the next sentence.
-_BOUNDARY = regex.compile(r"(?<![.!?…])(?<term>[.!?…]++)(?<close>[\"'”’»)\]]*+)(?<space>\s++)")
+# Compiled (and ``regex`` imported) when text that is not plain first needs it.
+_BOUNDARY = lazy(regex_compile, r"(?<![.!?…])(?<term>[.!?…]++)(?<close>[\"'”’»)\]]*+)(?<space>\s++)")
 # The same in ``re``, exact on plain text (newslint.fastre) and faster: written to start with the
 # terminator, so that the search skips straight from one to the next.
 _BOUNDARY_PLAIN = re.compile(r"(?P<term>[.!?…](?<![.!?…].)[.!?…]*+)(?P<close>[\"'”’»)\]]*+)(?P<space>\s++)")

@@ -11,15 +11,23 @@ the source position where they were inserted.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+
+from newslint._records import FrozenRecord
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
+class Piece(FrozenRecord):  # as @dataclass(frozen=True, slots=True) made it (newslint._records)
+    __slots__ = ("text_start", "text_end", "source_start", "source_end")
     text_start: int
     text_end: int
     source_start: int
     source_end: int
+
+    def __init__(self, text_start: int, text_end: int, source_start: int, source_end: int) -> None:
+        _set = object.__setattr__
+        _set(self, "text_start", text_start)
+        _set(self, "text_end", text_end)
+        _set(self, "source_start", source_start)
+        _set(self, "source_end", source_end)
 
     @property
     def verbatim(self) -> bool:

@@ -10,9 +10,9 @@ and HTML). Each names rule ids or plugin prefixes, or nothing for every rule:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from newslint._records import Record, field
 
+TYPE_CHECKING = False  # typing is not imported at run time: start-up cost
 if TYPE_CHECKING:
     from newslint.document import Directive, Document
     from newslint.findings import Finding
@@ -24,8 +24,7 @@ def _names(rule_id: str, selectors: tuple[str, ...]) -> bool:
     return any(rule_id == s or rule_id.startswith(s.rstrip("/") + "/") for s in selectors)
 
 
-@dataclass
-class _Region:
+class _Region(Record):  # records: dataclasses without their start-up cost (newslint._records)
     directive: "Directive"
     start_line: int
     start_column: int
@@ -34,8 +33,7 @@ class _Region:
     used: bool = False
 
 
-@dataclass
-class Suppressions:
+class Suppressions(Record):
     regions: list[_Region] = field(default_factory=list)
 
     @classmethod

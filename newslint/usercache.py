@@ -1,11 +1,13 @@
 """Start-up caches in the user's cache folder: what a run would otherwise work out again.
 
-Two things are kept, each in a small file written atomically:
+Each kind is kept in small files written atomically:
 
 - the list of installed plugins (the ``newslint`` entry points), so that a run need
   not scan every installed distribution's metadata (``registry.py``);
 - parsed YAML files (rules.yaml, a ``.newslint.yaml``), so that a run need not import
-  and run the YAML parser (``yamlfile.py``).
+  and run the YAML parser (``yamlfile.py``);
+- the compiled code of ``re`` patterns (``recache.py``), and what plugins derive from
+  their configuration (the user patterns already found valid, and the like).
 
 Each entry is keyed by what it depends on (newslint's version, the Python version,
 the file's path, size and modification time, or the folders of ``sys.path`` and
@@ -20,8 +22,10 @@ from __future__ import annotations
 import marshal
 import os
 import sys
-from pathlib import Path
-from typing import Any
+
+TYPE_CHECKING = False  # typing is not imported at run time: start-up cost
+if TYPE_CHECKING:
+    from typing import Any
 
 #: Bumped whenever what the caches hold changes shape.
 FORMAT = 1
@@ -31,24 +35,26 @@ def disabled() -> bool:
     return os.environ.get("NEWSLINT_NO_CACHE", "") not in ("", "0")
 
 
-def cache_home() -> Path:
+# Paths are strings here (os.path): a run that finds everything in these caches need not import
+# pathlib.
+def cache_home() -> str:
     configured = os.environ.get("NEWSLINT_CACHE_HOME")
     if configured:
-        return Path(configured)
+        return configured
     if sys.platform == "win32":
         base = os.environ.get("LOCALAPPDATA") or os.path.expanduser("~\\AppData\\Local")
-        return Path(base) / "newslint" / "Cache"
+        return os.path.join(base, "newslint", "Cache")
     if sys.platform == "darwin":
-        return Path(os.path.expanduser("~/Library/Caches/newslint"))
+        return os.path.expanduser("~/Library/Caches/newslint")
     base = os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
-    return Path(base) / "newslint"
+    return os.path.join(base, "newslint")
 
 
-def _file(kind: str, key: Any) -> Path:
+def _file(kind: str, key: Any) -> str:
     import zlib  # cheaper to import than hashlib; the full key is checked on reading
 
     text = _full_key(key).encode("utf-8", "backslashreplace")
-    return cache_home() / kind / f"{zlib.crc32(text):08x}{len(text):x}.bin"
+    return os.path.join(cache_home(), kind, f"{zlib.crc32(text):08x}{len(text):x}.bin")
 
 
 def _full_key(key: Any) -> str:
@@ -63,7 +69,9 @@ def read(kind: str, key: Any) -> Any:
         return None
     try:
         with open(_file(kind, key), "rb") as handle:
-            stored_key, value = marshal.load(handle)
+            # Read whole, then decoded: marshal.load on a file reads it a few bytes at a time,
+            # with a method call for each object (ten times slower on a parsed rules.yaml).
+            stored_key, value = marshal.loads(handle.read())
     except (OSError, EOFError, ValueError, TypeError):
         return None
     return value if stored_key == _full_key(key) else None
@@ -81,12 +89,13 @@ def write(kind: str, key: Any, value: Any) -> None:
     write_atomically(path, data)
 
 
-def write_atomically(path: Path, data: bytes) -> bool:
+def write_atomically(path: str | os.PathLike, data: bytes) -> bool:
     """Write ``data`` to ``path`` through a temporary file in the same folder and a rename:
     a reader sees the old file or the new one, never a part. False when it cannot be written."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    folder, name = os.path.split(os.fspath(path))
+    temporary = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        os.makedirs(folder or os.curdir, exist_ok=True)
         with open(temporary, "wb") as handle:
             handle.write(data)
         os.replace(temporary, path)

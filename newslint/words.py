@@ -17,19 +17,19 @@ from __future__ import annotations
 import gc
 import re
 from bisect import bisect_left, bisect_right
-from operator import add
-
-import regex
+from itertools import compress
+from operator import add, ne
 
 from newslint.fastre import is_plain
+from newslint.lazyre import lazy, regex_compile
 
 #: The word: in ``regex`` for any text, and its exact ``re`` twin for plain text (newslint.fastre).
-WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+(?:['’\-][\p{L}\p{N}\p{M}]+)*")
+#: Compiled (and ``regex`` imported) when text that is not plain first needs it.
+WORD = lazy(regex_compile, r"[\p{L}\p{N}\p{M}]+(?:['’\-][\p{L}\p{N}\p{M}]+)*")
 WORD_PLAIN = re.compile(r"[^\W_]++(?:['’\-][^\W_]++)*+")
 #: On ASCII text the same, with the narrowest classes (the scan is a little faster).
 WORD_ASCII = re.compile(r"[A-Za-z0-9]++(?:['\-][A-Za-z0-9]++)*+")
 _RE_MATCH = type(WORD_PLAIN.match("a"))
-_REGEX_MATCH = type(WORD.match("a"))
 
 
 class Words:
@@ -52,7 +52,7 @@ class Words:
                 match_type = _RE_MATCH
             else:
                 matches = list(WORD.finditer(text))
-                match_type = _REGEX_MATCH
+                match_type = type(matches[0]) if matches else _RE_MATCH  # regex's Match (none: either)
             self.starts: list[int] = list(map(match_type.start, matches))
             self.texts: list[str] = list(map(match_type.group, matches))
             del matches
@@ -152,7 +152,11 @@ class Words:
     def capitalised(self) -> frozenset[str]:
         """The distinct words holding a capital (or title-case) letter: those unlike their lowercase."""
         if self._capitalised is None:
-            self._capitalised = frozenset(self.texts).difference(self.lower)
+            # A word equal to some word's lowercase equals its own lowercase (str.lower is idempotent,
+            # tests/test_perf_paths.py), so "unlike every word's lowercase" is "unlike its own": a
+            # comparison per word in C, with no hashing of every word.
+            texts = self.texts
+            self._capitalised = frozenset(compress(texts, map(ne, texts, self.lower)))
         return self._capitalised
 
     @property
@@ -166,9 +170,14 @@ class Words:
     def segments(self) -> frozenset[str]:
         """Every maximal run of letters and digits in the text (words, and their parts)."""
         if self._segments is None:
-            found = set(self.texts)
-            found.update(part for _, part, _ in self.all_parts)
-            self._segments = frozenset(found)
+            found = frozenset(self.texts)
+            compounds = self.compounds
+            if compounds:
+                # The parts of every word of several parts in one split: the words joined by a
+                # separator split exactly into the parts of each in turn (the ``all_parts`` texts).
+                texts = self.texts
+                found = found.union(_SEPARATOR.split("-".join(map(texts.__getitem__, compounds))))
+            self._segments = found
         return self._segments
 
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
-from typing import Any
 
 from newslint.errors import ConfigError
+
+TYPE_CHECKING = False  # typing and pathlib are not imported at run time: start-up cost
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
 
 
 class LineDict(dict):

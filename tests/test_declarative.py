@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
 import time
 from pathlib import Path
@@ -193,26 +194,58 @@ def test_bad_definition_is_a_config_error(tmp_path):
                           "    condition: '> 1'\n")
 
 
-def test_pathological_regex_reports_an_error_and_other_rules_run(tmp_path, monkeypatch):
+SLOW_RULES = """\
+    custom-rules:
+      house/slow:
+        extends: existence
+        message: slow
+        nonword: true
+        raw: ['(a+)+$']
+      house/fine:
+        extends: existence
+        message: "found %s"
+        tokens: [whom]
+    """
+
+
+@pytest.fixture
+def slow_rules(tmp_path, monkeypatch):
+    """A folder with a pathological user pattern, one article it hangs on and one it does not."""
     monkeypatch.setattr(declarative, "TIMEOUT", 0.2)
-    config = _config(tmp_path, """\
-        custom-rules:
-          house/slow:
-            extends: existence
-            message: slow
-            nonword: true
-            raw: ['(a|aa)+c']
-          house/fine:
-            extends: existence
-            message: "found %s"
-            tokens: [whom]
-        """)
+    (tmp_path / ".newslint.yaml").write_text(textwrap.dedent(SLOW_RULES), encoding="utf-8")
+    (tmp_path / "hangs.txt").write_text("whom " + "a" * 5000 + "!\n", encoding="utf-8")
+    (tmp_path / "fine.txt").write_text("To whom it may concern.\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_pathological_regex_is_an_error_naming_rule_and_file_and_the_run_goes_on(slow_rules):
     started = time.perf_counter()
-    found = _check(config, "a" * 60 + " whom", "house/")
-    assert time.perf_counter() - started < 5
-    assert ("house/fine", 1, 62, "found whom") in found
-    errors = [m for r, _, _, m in found if r == "house/slow"]
-    assert len(errors) == 1 and errors[0].startswith("rule error: house/slow")
+    report = newslint.check_paths([slow_rules])
+    assert time.perf_counter() - started < 10
+    assert [(Path(e.path).name, "house/slow" in e.message, "regular expression" in e.message)
+            for e in report.errors] == [("hangs.txt", True, True)]
+    assert ".newslint.yaml" in report.errors[0].message  # where to look
+    # No finding pretends to be the error; every other rule's findings stand, in both files.
+    assert not any(f.rule == "house/slow" or "rule error" in f.message for f in report.findings)
+    assert sorted((Path(f.path).name, f.rule) for f in report.findings if f.rule.startswith("house/")) == [
+        ("fine.txt", "house/fine"), ("hangs.txt", "house/fine")]
+
+
+def test_pathological_regex_exits_2_from_the_command_line(slow_rules, run_cli):
+    code, out, err = run_cli("check", "--format", "json", slow_rules)
+    assert code == 2
+    result = json.loads(out)
+    assert [Path(e["path"]).name for e in result["errors"]] == ["hangs.txt"]
+    assert "house/slow" in result["errors"][0]["message"]
+    assert {f["rule"] for f in result["findings"]} >= {"house/fine"}
+
+
+def test_pathological_regex_raises_from_check_text_as_a_failing_rule_does(slow_rules):
+    config = load_config(slow_rules / ".newslint.yaml")
+    with pytest.raises(declarative.PatternTimeout, match="house|regular expression"):
+        newslint.check_text("a" * 5000 + "!", config=config)
+    assert [f.rule for f in newslint.check_text("to whom", config=config) if f.rule.startswith("house/")] == [
+        "house/fine"]
 
 
 def test_ten_thousand_terms_compile_into_one_pattern(tmp_path):
@@ -223,6 +256,107 @@ def test_ten_thousand_terms_compile_into_one_pattern(tmp_path):
     assert len(rule.literal) == 10000 and rule.pattern.pattern.count("term") == 1
     assert _check(config, "We saw term9999x and term5x.", "house/") == [
         ("house/big", 1, 8, "Use 'good9999'"), ("house/big", 1, 22, "Use 'good5'")]
+
+
+# -- .vale.ini: a newsroom's Vale set-up, read as data ------------------------------------------
+DESK = {
+    "Desk/Hedging.yml": "extends: existence\nmessage: \"Hedge: '%s'\"\nlevel: warning\ntokens: [arguably]\n",
+    "Desk/Whom.yml": "extends: existence\nmessage: \"Avoid '%s'\"\nlevel: warning\ntokens: [whom]\n",
+    "Desk/Plenty.yml": "extends: substitution\nmessage: \"Use '%s', not '%s'\"\nlevel: warning\n"
+                       "swap: {abundance: plenty}\n",
+    "Extra/Shout.yml": "extends: existence\nmessage: \"No '%s'\"\nlevel: error\ntokens: [ASAP]\n",
+}
+VALE_INI = """\
+StylesPath = styles
+MinAlertLevel = suggestion
+Vocab = Newsroom
+
+[*]
+BasedOnStyles = Vale, Desk
+Desk.Hedging = error
+Desk.Whom = NO
+Desk.Missing = YES
+
+[*.{md,markdown}]
+BasedOnStyles = Extra
+Desk.Plenty = suggestion
+TokenIgnores = (\\$.+?\\$)
+"""
+DESK_TEXT = "It is arguably late, whom it hurts. There is an abundance of time. Reply ASAP.\n"
+
+
+def _vale_folder(root: Path, ini: str = VALE_INI, newslint_yaml: str = "vale-ini: .vale.ini\n") -> Path:
+    for name, body in DESK.items():
+        (root / "styles" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "styles" / name).write_text(body, encoding="utf-8")
+    (root / ".vale.ini").write_text(ini, encoding="utf-8")
+    (root / ".newslint.yaml").write_text(newslint_yaml, encoding="utf-8")
+    for name in ("story.txt", "story.md"):
+        (root / name).write_text(DESK_TEXT, encoding="utf-8")
+    return root
+
+
+def _vale_findings(root: Path) -> dict[str, list[tuple[str, str]]]:
+    report = newslint.check_paths([root])
+    assert report.errors == []
+    found: dict[str, list[tuple[str, str]]] = {}
+    for f in report.findings:
+        if f.rule.startswith("vale/"):
+            found.setdefault(Path(f.path).name, []).append((f.rule, f.severity))
+    return found
+
+
+def test_vale_ini_loads_the_based_on_styles_with_their_levels_per_section(tmp_path, capsys):
+    found = _vale_findings(_vale_folder(tmp_path))
+    # [*]: Desk for every file, Hedging raised to error, Whom off, Plenty at its own level.
+    assert found["story.txt"] == [("vale/Desk.Hedging", "error"), ("vale/Desk.Plenty", "warning")]
+    # [*.{md,markdown}]: also Extra, and Plenty lowered to a suggestion (info).
+    assert found["story.md"] == [("vale/Desk.Hedging", "error"), ("vale/Desk.Plenty", "info"),
+                                 ("vale/Extra.Shout", "error")]
+    err = capsys.readouterr().err
+    for unsupported in ("Vocab is not supported", "built-in style", "TokenIgnores is not supported",
+                        "Desk.Missing: no such rule"):
+        assert unsupported in err, err
+
+
+def test_vale_ini_min_alert_level_and_newslint_rules_override(tmp_path):
+    ini = VALE_INI.replace("MinAlertLevel = suggestion", "MinAlertLevel = warning")
+    found = _vale_findings(_vale_folder(tmp_path, ini, "vale-ini: .vale.ini\nrules:\n  vale/Desk.Hedging: info\n"))
+    assert found["story.txt"] == [("vale/Desk.Hedging", "info"), ("vale/Desk.Plenty", "warning")]
+    assert ("vale/Desk.Plenty", "info") not in found["story.md"]  # a suggestion, below the minimum
+
+
+@pytest.mark.parametrize(("ini", "where", "reason"), [
+    (VALE_INI.replace("Desk.Whom = NO", "Desk.Whom = maybe"), ".vale.ini:8", "NO, YES"),
+    (VALE_INI.replace("BasedOnStyles = Vale, Desk", "BasedOnStyles = Vale, Desk, Absent"), ".vale.ini:6",
+     "no style folder 'Absent'"),
+    (VALE_INI.replace("StylesPath = styles\n", ""), ".vale.ini:", "StylesPath is not set"),
+    (VALE_INI.replace("[*]\n", "[*\n"), ".vale.ini", "not a valid .vale.ini"),
+])
+def test_vale_ini_mistakes_are_config_errors_naming_the_ini(tmp_path, ini, where, reason):
+    root = _vale_folder(tmp_path, ini)
+    with pytest.raises(ConfigError) as error:
+        load_config(root / ".newslint.yaml")
+    assert where in str(error.value) and reason in str(error.value)
+
+
+def test_vale_ini_path_must_exist_and_is_not_read_unless_named(tmp_path):
+    root = _vale_folder(tmp_path, newslint_yaml="vale-ini: nowhere/.vale.ini\n")
+    with pytest.raises(ConfigError, match=r"\.newslint\.yaml:1: vale-ini: no \.vale\.ini"):
+        load_config(root / ".newslint.yaml")
+    (root / ".newslint.yaml").write_text("ignore: []\n", encoding="utf-8")
+    assert not any(r.startswith("vale/") for r in load_config(root / ".newslint.yaml").custom_rules)
+    # It concerns the whole run: a per-path section may not name one.
+    (root / ".newslint.yaml").write_text("per-path:\n  '*.md':\n    vale-ini: .vale.ini\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown setting"):
+        load_config(root / ".newslint.yaml")
+
+
+def test_message_templates_fill_each_placeholder_and_keep_percent_signs():
+    assert declarative._format("Use '%s', not '%s'", "a", "b") == "Use 'a', not 'b'"
+    assert declarative._format("Use '%s', not '%s'", "a") == "Use 'a', not ''"
+    assert declarative._format("50%% of '%s'; the % sign", "x", "extra") == "50% of 'x'; the % sign"
+    assert declarative._format("No placeholder, 100%%") == "No placeholder, 100%"
 
 
 def test_readability_formulas_are_named_not_evaluated():

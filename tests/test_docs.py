@@ -27,6 +27,22 @@ def test_readme_quick_start_has_exactly_two_commands():
     assert "pytest" in commands[1]
 
 
+def test_every_configuration_key_is_documented_and_no_other():
+    from newslint.config import TOP_LEVEL_KEYS
+
+    text = (REPO / "docs" / "configuration.md").read_text(encoding="utf-8")
+    table = re.search(r"## Settings\n(.*?)\n## ", text, re.S).group(1)
+    documented = re.findall(r"^\| `([^`]+)` \|", table, re.M)
+    assert len(documented) == len(set(documented)), "a key is documented twice"
+    assert set(documented) == set(TOP_LEVEL_KEYS), (
+        f"undocumented: {sorted(set(TOP_LEVEL_KEYS) - set(documented))}; "
+        f"documented but not accepted: {sorted(set(documented) - set(TOP_LEVEL_KEYS))}")
+    # Each row says what the key holds and what it does.
+    for row in re.findall(r"^\| `[^`]+` \|.*$", table, re.M):
+        cells = [cell.strip() for cell in row.strip("|").split(" | ")]
+        assert len(cells) == 3 and all(cells), row
+
+
 def test_every_rule_appears_in_the_reference():
     from newslint.registry import default_registry
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
-import regex
-
 from newslint.errors import ConfigError
+from newslint.lazyre import regex
 
 #: What may stand between a sentence's start and its first word.
 OPENERS = " \t\"'“‘«([{*_"
@@ -20,9 +20,9 @@ def compile_patterns(rule_id: str, option: str, patterns: list[str]) -> list["re
     need most of them, and compiling costs more than checking a short article.
     """
     from newslint import usercache
-    from newslint.lazyre import lazy
+    from newslint.lazyre import lazy, regex_compile, regex_key
 
-    key = ("valid patterns", regex.__version__)
+    key = ("valid patterns", regex_key())
     known = _KNOWN.get(key)
     if known is None:
         known = _KNOWN[key] = set(usercache.read("patterns", key) or ())
@@ -30,7 +30,7 @@ def compile_patterns(rule_id: str, option: str, patterns: list[str]) -> list["re
     learned = False
     for pattern in patterns:
         if pattern in known:
-            compiled.append(lazy(regex.compile, pattern))
+            compiled.append(lazy(regex_compile, pattern))
             continue
         try:
             compiled.append(regex.compile(pattern))
@@ -45,6 +45,33 @@ def compile_patterns(rule_id: str, option: str, patterns: list[str]) -> list["re
 
 
 _KNOWN: dict[tuple, set[str]] = {}
+
+
+#: Each Latin-1 character's lowercase, itself a Latin-1 character (tests/test_rule_gates.py).
+_LATIN1_LOWER = bytes(ord(chr(code).lower()) for code in range(256))
+
+
+def lowercase(text: str) -> str:
+    """``text.lower()``. ``str.lower`` takes a slow path, a look-up of each character's full case
+    mapping, on text that is not ASCII; text in Latin-1 (a "£" or an "é" in English copy) is
+    lowercased as bytes through a table instead, a character each (no Latin-1 character's lowercase
+    depends on its neighbours)."""
+    if not text.isascii():
+        try:
+            return text.encode("latin-1").translate(_LATIN1_LOWER).decode("latin-1")
+        except UnicodeEncodeError:
+            pass
+    return text.lower()
+
+
+def fewest_needles(needles: list[str]) -> tuple[str, ...]:
+    """The needles that hold no other needle (shortest first): a text holds one of ``needles``
+    exactly when it holds one of these, so only these need a search."""
+    kept: list[str] = []
+    for needle in sorted(set(needles), key=len):
+        if not any(other in needle for other in kept):
+            kept.append(needle)
+    return tuple(kept)
 
 
 def sentence_span(document, offset: int) -> tuple[int, int]:
@@ -67,6 +94,7 @@ def starts_sentence(document, offset: int) -> bool:
 # of it gets no literal test.
 _REGEX_ONLY = (":]", "\\p", "\\P", "\\L", "\\X", "\\G", "\\K", "\\m", "\\M", "(?V", "(?|", "(?(", "(?r",
                "(?f", "(?w", "(?b", "(?e", "{e", "--", "&&", "||", "~~")
+_ESCAPED = re.compile(r"\\[^A-Za-z0-9]")
 
 
 def required_literals(pattern: str) -> tuple[tuple[str, ...], bool] | None:
@@ -77,8 +105,38 @@ def required_literals(pattern: str) -> tuple[tuple[str, ...], bool] | None:
     of literal characters, or an alternation of literal words ("(?:TODO|FIXME)"). A text without any
     of them (in lowercase, ignoring case, on plain text: newslint.fastre) cannot match, so the
     pattern need not be searched paragraph by paragraph.
+
+    The answers are kept in the user's start-up cache (newslint.usercache: per Python version, and
+    here per version of this file): parsing the shipped patterns costs more than checking a short
+    article.
     """
-    if any(marker in pattern for marker in _REGEX_ONLY):
+    global _LITERALS
+    from newslint import usercache
+
+    if _LITERALS is None:
+        _LITERALS = usercache.read("literals", _literals_key()) or {}
+    found = _LITERALS.get(pattern, _UNKNOWN)
+    if found is _UNKNOWN:
+        if len(_LITERALS) >= 1000:  # patterns of configurations long gone: start again
+            _LITERALS = {}
+        found = _LITERALS[pattern] = _required_literals(pattern)
+        usercache.write("literals", _literals_key(), _LITERALS)
+    return found
+
+
+_LITERALS: dict[str, tuple[tuple[str, ...], bool] | None] | None = None
+_UNKNOWN = object()
+
+
+def _literals_key() -> tuple:
+    from newslint import usercache
+
+    return ("required literals", usercache.file_key(__file__))
+
+
+def _required_literals(pattern: str) -> tuple[tuple[str, ...], bool] | None:
+    # An escaped character is a literal to both modules: "\(?(?:Image|Photo)" is no "(?(" conditional.
+    if any(marker in _ESCAPED.sub("_", pattern) for marker in _REGEX_ONLY):
         return None
     try:
         import re._parser as parser  # Python 3.11+

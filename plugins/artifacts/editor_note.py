@@ -2,24 +2,37 @@
 
 from __future__ import annotations
 
-import regex
-
 from newslint import Flag, Option, Pass, Rule
 from newslint.fastre import is_plain
-from newslint.lazyre import lazy
+from newslint.lazyre import REGEX_IGNORECASE, lazy, regex, regex_compile
 
-from ._common import compile_patterns, required_literals, sentence_span, starts_sentence
+from ._common import (compile_patterns, fewest_needles, lowercase, required_literals, sentence_span,
+                      starts_sentence)
 
 # A bracketed note: [CHECK figures], [TK], [LINK TO COME]. One line, short.
-_BRACKET = lazy(regex.compile, r"\[([^\[\]\r\n]{1,120})\]")
+_BRACKET = lazy(regex_compile, r"\[([^\[\]\r\n]{1,120})\]")
 # What may follow a lowercase note word inside the brackets: "[check?]", "[link: ...]".
 _SEPARATORS = ":?!-–—/.,;"
 _WORD_CHAR = r"[\p{L}\p{N}\p{M}_]"
 # The share of capital letters above which a paragraph is set in capitals (a headline).
 _CAPITALS_SHARE = 0.6
 # The word after a placeholder (past opening quotes or brackets) and the word before it.
-_NEXT_WORD = lazy(regex.compile, r"[ \t]+[\"'“‘(\[]*([\p{L}\p{N}][\p{L}\p{N}\p{M}]*)")
-_WORD_BEFORE = lazy(regex.compile, r"([\p{L}\p{M}][\p{L}\p{M}.'’]*)[ \t]+$")
+_NEXT_WORD = lazy(regex_compile, r"[ \t]+[\"'“‘(\[]*([\p{L}\p{N}][\p{L}\p{N}\p{M}]*)")
+_WORD_BEFORE = lazy(regex_compile, r"([\p{L}\p{M}][\p{L}\p{M}.'’]*)[ \t]+$")
+
+
+def _placeholder_pattern(words: tuple[str, ...]) -> "regex.Pattern[str]":
+    """The placeholder words as whole words (EditorNote.setup)."""
+    return regex.compile(
+        r"(?<![\p{L}\p{N}\p{M}_.@#/\\\-'’])"
+        rf"(?:{'|'.join(regex.escape(word) for word in words)})"
+        rf"(?!{_WORD_CHAR})(?![\-'’@/]{_WORD_CHAR})")
+
+
+def _words_pattern(words: tuple[str, ...], after: str) -> "regex.Pattern[str]":
+    """Any of ``words``, ignoring case, after no word character and before ``after`` (EditorNote.setup)."""
+    return regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(word) for word in words) + r")" + after,
+                         REGEX_IGNORECASE)
 
 
 class EditorNote(Rule):
@@ -100,59 +113,91 @@ class EditorNote(Rule):
         settings = self.settings
         words = sorted(settings["placeholders"], key=len, reverse=True)
         self._placeholders = frozenset(words)
-        self._placeholder = None
-        if words:
-            self._placeholder = regex.compile(
-                r"(?<![\p{L}\p{N}\p{M}_.@#/\\\-'’])"
-                rf"(?:{'|'.join(regex.escape(word) for word in words)})"
-                rf"(?!{_WORD_CHAR})(?![\-'’@/]{_WORD_CHAR})")
+        # The patterns are built from escaped words (they cannot fail) and compiled on first use.
+        self._placeholder = lazy(_placeholder_pattern, tuple(words)) if words else None
         context = [word.casefold() for word in settings["placeholder-context"]]
-        self._context = regex.compile(
-            r"(?<!\w)(?:" + "|".join(regex.escape(word) for word in context) + r")(?!\w)",
-            regex.IGNORECASE) if context else None
+        self._context = lazy(_words_pattern, tuple(context), r"(?!\w)") if context else None
         self._bracket_notes = sorted(settings["bracket-notes"], key=len, reverse=True)
         published = settings["published-notes"]
         # For the cheap test in check: only when the notes themselves are plain (newslint.fastre).
         self._published_lower = tuple(note.lower() for note in published) \
             if is_plain("".join(published)) else None
-        self._published = regex.compile(
-            r"(?<!\w)(?:" + "|".join(regex.escape(note) for note in published) + r")(?=\s*[:–—-])",
-            regex.IGNORECASE) if published else None
+        self._published = lazy(_words_pattern, tuple(published), r"(?=\s*[:–—-])") if published else None
         self._patterns = compile_patterns(self.id, "patterns", settings["patterns"])
         self._pattern_literals = [required_literals(pattern) for pattern in settings["patterns"]]
+        # For the first test in check. A placeholder of letters and digits is a whole word of the
+        # document's word lists wherever the placeholder pattern matches it: its look-behind and
+        # look-aheads refuse the characters that would join it to a word before or after (letters,
+        # digits, marks, apostrophes, hyphens), so the word scan starts and ends a word with it.
+        self._word_placeholders = frozenset(word for word in words if word.isalnum())
+        self._other_placeholders = tuple(word for word in words if not word.isalnum())
+        # What every match of a bracketed note, placeholder, pattern or published note holds, as few
+        # strings as tell it (_common.fewest_needles), in the text or in the text in lowercase (on
+        # plain text). A document without any of them has nothing to look at. "Always": a pattern
+        # without required literals, or published notes that are not plain, leave no such test.
+        literals = [needed for needed in self._pattern_literals if needed is not None]
+        self._always = len(literals) < len(self._pattern_literals) or (
+            self._published is not None and self._published_lower is None)
+        self._needles = fewest_needles(
+            ["["] * bool(self._bracket_notes) + list(self._other_placeholders)
+            + [word for words, ignorecase in literals if not ignorecase for word in words])
+        self._lower_needles = fewest_needles(
+            list(self._published_lower or ()) * (self._published is not None)
+            + [word for words, ignorecase in literals if ignorecase for word in words])
 
     def check(self, document):
         text = document.text
+        scan = document.words
+        plain = scan.plain  # is_plain(text), worked out once by the shared word scan
+        lowered = lowercase(text) if plain and self._lower_needles else None
         # Cheap tests on the whole text first: a bracketed note needs a "[", a placeholder one of
-        # the placeholder words, a published note its words in some case (on plain text, where
-        # ``regex`` ignoring case and ``str.lower`` agree: newslint.fastre).
+        # the placeholder words (a whole word: see setup), a pattern one of its literals, a
+        # published note its words in some case (on plain text, where ``regex`` ignoring case and
+        # ``str.lower`` agree: newslint.fastre). A document with none of the needles (setup) costs
+        # these few searches, one C-level scan each.
+        placeholders = self._placeholder is not None and (
+            not self._word_placeholders.isdisjoint(scan.segments) or _holds_any(text, self._other_placeholders))
+        if not (placeholders or self._always or _holds_any(text, self._needles) or (
+                self._lower_needles and (lowered is None or _holds_any(lowered, self._lower_needles)))):
+            return ()
+        return self._problems(document, plain, lowered, placeholders)
+
+    def _problems(self, document, plain: bool, lowered: str | None, placeholders: bool):
+        text = document.text
         brackets = self._bracket_notes and "[" in text
-        placeholders = self._placeholder is not None and any(word in text for word in self._placeholders)
         published = self._published is not None
-        plain = is_plain(text)
-        lowered = text.lower() if plain else None
         if published and self._published_lower is not None and plain:
             published = any(note in lowered for note in self._published_lower)
-        patterns = []
+        patterns = []  # each with where its literals must be, in each paragraph searched (or None)
         for pattern, literals in zip(self._patterns, self._pattern_literals):
+            needles = None
             if literals is not None:
                 words, ignorecase = literals
                 if not ignorecase and not any(word in text for word in words):
                     continue
                 if ignorecase and plain and not any(word in lowered for word in words):
                     continue
-            patterns.append(pattern)
+                if not ignorecase or plain:
+                    needles = (lowered if ignorecase else text, words)
+            patterns.append((pattern, needles))
+        notes = (lowered, self._published_lower) if published and self._published_lower is not None and plain \
+            else None
+        # A match in a paragraph holds what the whole text was searched for above in that paragraph
+        # (the text in lowercase has the text's offsets: newslint.fastre): a paragraph without it is
+        # not searched.
         for paragraph in document.paragraphs:
             found: list[tuple[int, int, str]] = []
-            for pattern in patterns:
+            for pattern, needles in patterns:
+                if needles is not None and not _holds_any_between(*needles, paragraph.start, paragraph.end):
+                    continue
                 if pattern.search(text, paragraph.start, paragraph.end) is None:
                     continue
                 for match in pattern.finditer(text, paragraph.start, paragraph.end):
                     if match.end() > match.start():
                         found.append((match.start(), match.end(), "Placeholder or editors’ note"))
-            if brackets:
+            if brackets and text.find("[", paragraph.start, paragraph.end) >= 0:
                 found.extend(self._brackets(text, paragraph))
-            if published:
+            if published and (notes is None or _holds_any_between(*notes, paragraph.start, paragraph.end)):
                 found.extend(self._published_notes(text, paragraph))
             if placeholders:
                 found.extend(self._placeholder_words(document, paragraph))
@@ -225,6 +270,18 @@ class EditorNote(Rule):
             if self._context.search(text, *sentence_span(document, match.start())):
                 return True
         return False
+
+
+def _holds_any(text: str, needles) -> bool:
+    """Whether ``text`` holds one of ``needles``. A needle's first character is looked for first:
+    a search for one character runs at the speed of ``memchr``, and many needles ("[", "{{") start
+    with one most texts lack."""
+    return any(needle[:1] in text and needle in text for needle in needles)
+
+
+def _holds_any_between(text: str, needles, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds one of ``needles``."""
+    return any(text.find(needle, start, end) >= 0 for needle in needles)
 
 
 def _capitals_share(text: str) -> float:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from itertools import islice
+import re
+from bisect import bisect_left
+from itertools import compress, count
 from operator import eq
-
-import regex
 
 from newslint import Flag, Option, Pass, Rule
 from newslint.rule import TextEdit
 from newslint.words import paragraph_edges_clean
-from newslint.lazyre import lazy
+from newslint.lazyre import REGEX_IGNORECASE, lazy, regex_compile
 
 from ._common import starts_sentence
 
@@ -20,17 +20,20 @@ from ._common import starts_sentence
 # doubles; the possessive quantifiers keep a word from being cut short, and the
 # leading \b skips the middles of words quickly.
 _WORD_CHAR = r"[\p{L}\p{N}\p{M}]"
-_REPEAT = lazy(regex.compile, 
+_REPEAT = lazy(regex_compile, 
     rf"\b(?<!{_WORD_CHAR}['’\-])"
     r"([\p{L}\p{M}]++(?:['’\-][\p{L}\p{M}]++)*+)"
     r"([ \t]++|[ \t]*+(?:\r\n|\r|\n)[ \t]*+)"
     r"(\1)"
     rf"(?!{_WORD_CHAR})(?!['’\-]{_WORD_CHAR})",
-    regex.IGNORECASE,
+    REGEX_IGNORECASE,
 )
 
+# _REPEAT's separator, alone: ``re`` reads these literal characters as ``regex`` does.
+_SEPARATOR = re.compile(r"[ \t]+|[ \t]*(?:\r\n|\r|\n)[ \t]*")
+
 # The word just before a match, on the same line.
-_WORD_BEFORE = lazy(regex.compile, r"([\p{L}\p{M}]+)[ \t]+$")
+_WORD_BEFORE = lazy(regex_compile, r"([\p{L}\p{M}]+)[ \t]+$")
 
 
 class RepeatedWord(Rule):
@@ -119,47 +122,79 @@ class RepeatedWord(Rule):
         self._particle_verbs = frozenset(word.lower() for word in settings["particle-verbs"])
 
     def check(self, document):
+        candidates = self._candidates(document)
+        if candidates is None:
+            return self._searched(document)
+        return self._tried(document, candidates) if candidates else ()
+
+    def _searched(self, document):
+        """Every match in every paragraph."""
         text = document.text
-        if self._no_doubles(document):
-            return
         for paragraph in document.paragraphs:
             for match in _REPEAT.finditer(text, paragraph.start, paragraph.end, overlapped=False):
-                first, second = match.group(1), match.group(3)
-                if first.lower() in self._allowed or self._is_name(document, match):
-                    continue
-                if first.lower() in self._particles and self._ends_phrasal_verb(text, paragraph.start, match):
-                    continue
-                yield self.problem(
-                    match.start(), match.end(),
-                    f"“{first}” is repeated: delete one",
-                    edits=[TextEdit(match.end(1), match.end(3), "")],
-                    suggestions=[first],
-                )
+                problem = self._problem(document, paragraph, match)
+                if problem is not None:
+                    yield problem
 
-    def _no_doubles(self, document) -> bool:
-        """True when the shared word lists show _REPEAT has nothing to report: no two neighbouring
-        words, with only white space between, are the same word of letters outside ``allowed``.
+    def _tried(self, document, candidates: list[int]):
+        """The matches at the candidates (see _candidates)."""
+        text = document.text
+        for paragraph in document.paragraphs:
+            # Every match starts at a candidate (its first word), so _REPEAT is tried only there: the
+            # matches finditer would find, left to right, each search resuming where a match ends.
+            low, high = bisect_left(candidates, paragraph.start), bisect_left(candidates, paragraph.end)
+            resume = paragraph.start
+            for at in candidates[low:high]:
+                if at < resume:
+                    continue
+                match = _REPEAT.match(text, at, paragraph.end)
+                if match is None:
+                    continue
+                resume = match.end()
+                problem = self._problem(document, paragraph, match)
+                if problem is not None:
+                    yield problem
+
+    def _problem(self, document, paragraph, match):
+        first = match.group(1)
+        if first.lower() in self._allowed or self._is_name(document, match):
+            return None
+        if first.lower() in self._particles and self._ends_phrasal_verb(document.text, paragraph.start, match):
+            return None
+        return self.problem(
+            match.start(), match.end(),
+            f"“{first}” is repeated: delete one",
+            edits=[TextEdit(match.end(1), match.end(3), "")],
+            suggestions=[first],
+        )
+
+    def _candidates(self, document) -> list[int] | None:
+        """The start offsets, in order, of the first words of the only pairs _REPEAT can match, read
+        off the shared word lists: two neighbouring words, the same word of letters outside
+        ``allowed``, with only _REPEAT's separator between them. None when the lists cannot tell
+        (then every paragraph is searched).
 
         A match's two words are whole words of the document's word lists (each starts at a word
-        boundary and runs to white space or a word's end), neighbours in them, and equal after
-        ``str.lower`` when the text is plain (newslint.fastre). A paragraph window could cut a
-        word short only where a paragraph ends inside one, which no parser does; that is checked
-        too. Anything else (other scripts, combining marks) is searched with _REPEAT as before.
+        boundary and runs to white space or a word's end), neighbours in them, equal after
+        ``str.lower`` when the text is plain (newslint.fastre), and what stands between them is
+        _REPEAT's separator. A paragraph window could cut a word short only where a paragraph ends
+        inside one, which no parser does; that is checked too. Anything else (other scripts,
+        combining marks) is searched with _REPEAT as before.
         """
         words = document.words
         if not words.plain:
-            return False
+            return None
         lower = words.lower
-        if not any(map(eq, lower, islice(lower, 1, None))):
-            pass
-        else:
+        found = []
+        following = lower[1:]
+        if any(map(eq, lower, following)):  # one pass in C; rarely true
             text, starts, ends, allowed = document.text, words.starts, words.ends, self._allowed
-            for index in [i for i, pair in enumerate(map(eq, lower, islice(lower, 1, None))) if pair]:
+            for index in compress(count(), map(eq, lower, following)):  # the pairs' indices, in C
                 word = lower[index]
                 if word not in allowed and not any(char.isdigit() for char in word) and \
-                        text[ends[index]:starts[index + 1]].isspace():
-                    return False
-        return paragraph_edges_clean(document)
+                        _SEPARATOR.fullmatch(text, ends[index], starts[index + 1]):
+                    found.append(starts[index])
+        return found if paragraph_edges_clean(document) else None
 
     def _ends_phrasal_verb(self, text: str, paragraph_start: int, match: "regex.Match[str]") -> bool:
         """True when the first word is the particle of a phrasal verb: "came in | in April"."""

@@ -2,29 +2,31 @@
 
 from __future__ import annotations
 
-import regex
+import re
 
 from newslint import Flag, Option, Pass, Rule
 from newslint.rule import TextEdit
 from newslint.fastre import is_plain
-from newslint.lazyre import lazy
+from newslint.lazyre import lazy, regex_compile
 
-from ._common import compile_patterns, required_literals
+from ._common import compile_patterns, fewest_needles, required_literals
 
-_LINE = lazy(regex.compile, r"[^\r\n]+")
+# The patterns of literal characters are in ``re``, which matches them exactly as ``regex`` does:
+# a plain check need not import ``regex`` for them (newslint.lazyre).
+_LINE = lazy(re.compile, r"[^\r\n]+")
 # Ends of a boilerplate line that do not change what it is: "Read more »", "Advertisement:".
 _TRAILING = " \t.:;,!|>›»→–—-…"
 # A line ending with one of these ends its sentence; otherwise the next line may continue it.
 _SENTENCE_END = ".!?:;…\"'”’)]»"
 # The line before a line (ending where the line starts), and the line after it.
-_LINE_BEFORE = lazy(regex.compile, r"([^\r\n]*)(?:\r\n|\r|\n)[ \t]*$")
-_LINE_AFTER = lazy(regex.compile, r"[ \t]*(?:\r\n|\r|\n)[ \t]*(\S[^\r\n]*?)[ \t]*(?:\r|\n|$)")
+_LINE_BEFORE = lazy(regex_compile, r"([^\r\n]*)(?:\r\n|\r|\n)[ \t]*$")
+_LINE_AFTER = lazy(regex_compile, r"[ \t]*(?:\r\n|\r|\n)[ \t]*(\S[^\r\n]*?)[ \t]*(?:\r|\n|$)")
 # Boilerplate and tags are short; longer lines are never looked at.
 _MAX_LINE = 200
 
 
 # One lowercase word, maybe a web address: "portwirenews", "wire.example.com".
-_LONE_WORD = lazy(regex.compile, r"[a-z][a-z0-9]{3,}(?:\.[a-z0-9]{2,})*")
+_LONE_WORD = lazy(re.compile, r"[a-z][a-z0-9]{3,}(?:\.[a-z0-9]{2,})*")
 
 
 class StrayTag(Rule):
@@ -112,23 +114,47 @@ class StrayTag(Rule):
         endings = sorted(settings["tag-domains"], key=len, reverse=True)
         self._tag = None
         if tags:
-            domain = "|".join(regex.escape(ending) for ending in endings)
-            self._tag = lazy(regex.compile,
-                             r"(?:www\.)?(?:" + "|".join(regex.escape(tag) for tag in tags) + r")"
+            # Literal words: in ``re`` (see _LINE).
+            domain = "|".join(re.escape(ending) for ending in endings)
+            self._tag = lazy(re.compile,
+                             r"(?:www\.)?(?:" + "|".join(re.escape(tag) for tag in tags) + r")"
                              + (rf"(?:\.(?:{domain}))?" if domain else ""))
         self._boilerplate = frozenset(_normalise(line) for line in settings["boilerplate"])
         self._patterns = compile_patterns(self.id, "patterns", settings["patterns"])
         self._credits = compile_patterns(self.id, "credits", settings["credits"])
         self._pattern_literals = [required_literals(p) for p in settings["patterns"]]
         self._credit_literals = [required_literals(p) for p in settings["credits"]]
+        # Cheap tests before the patterns (see _classify): the characters a tag line can start with
+        # (None when a tag is empty), and all the patterns' required literals in one search each.
+        self._tag_initials = frozenset("w" + "".join(tag[0] for tag in tags)) if all(tags) else None
+        self._literal_gate = _LiteralGate(self._pattern_literals + self._credit_literals)
+        # The same for all the lines of a document at once, each after a line break (check): a tag
+        # line starts with "www." or a tag; a boilerplate line, in casefold, with the first word of
+        # an entry after characters of _TRAILING and white space (_normalise strips and splits them
+        # off; neither has a case). None: no such test (an empty tag or entry).
+        self._tag_starts = lazy(re.compile, "\n(?:www\\.|" + "|".join(map(re.escape, tags)) + ")") \
+            if tags and all(tags) else None
+        firsts = sorted({entry.split(" ")[0] for entry in self._boilerplate})
+        self._boilerplate_starts = lazy(re.compile, "\n[" + re.escape(_TRAILING) + "\\s]*(?:"
+                                        + "|".join(map(re.escape, firsts)) + ")") \
+            if firsts and all(firsts) else None
+        self._lone_words = settings["lone-word-at-edges"]
 
     def check(self, document):
+        """The lines to look at, with what the cheap tests tell of them: see _problems."""
         text = document.text
+        returns = "\r" in text
+        short = []  # the lines short enough to look at, in order: (paragraph, start, end, line)
         for paragraph in document.paragraphs:
-            if text.find("\n", paragraph.start, paragraph.end) < 0 and text.find("\r", paragraph.start, paragraph.end) < 0:
-                lines = [(paragraph.start, paragraph.end)]  # one line (most paragraphs): no pattern needed
+            start, end = paragraph.start, paragraph.end
+            if text.find("\n", start, end) < 0 and (not returns or text.find("\r", start, end) < 0):
+                # One line (most paragraphs): no pattern needed, and none to look at when it is too
+                # long even without the spaces or tabs around it (most are: neither is there).
+                if end - start > _MAX_LINE and text[start] not in " \t" and text[end - 1] not in " \t":
+                    continue
+                lines = ((start, end),)
             else:
-                lines = [line.span() for line in _LINE.finditer(text, paragraph.start, paragraph.end)]
+                lines = [line.span() for line in _LINE.finditer(text, start, end)]
             for start, end in lines:
                 while start < end and text[start] in " \t":
                     start += 1
@@ -136,14 +162,37 @@ class StrayTag(Rule):
                     end -= 1
                 if start == end or end - start > _MAX_LINE:
                     continue
-                message = self._classify(text[start:end], paragraph.scope)
-                if message is None and self._lone_word(document, paragraph, start, end):
-                    message = f"Lone lowercase word “{text[start:end]}” at the edge of the article: " \
-                              f"a leftover source tag? Delete the line"
-                if message is None or self._inside_sentence(text, start, end, paragraph.scope):
-                    continue
-                edit = _line_deletion(text, start, end)
-                yield self.problem(start, end, message, edits=[edit] if edit else [])
+                short.append((paragraph, start, end, text[start:end]))
+        if not short:
+            return ()
+        # The tests of _classify for all the lines at once, joined by line breaks (which no line
+        # holds: what is found across two lines only sends them to the tests of each line).
+        joined = "\n" + "\n".join([line for _, _, _, line in short])
+        tags = self._tag is not None and (self._tag_starts is None or self._tag_starts.search(joined) is not None)
+        boilerplate = bool(self._boilerplate) and (
+            self._boilerplate_starts is None or self._boilerplate_starts.search(joined.casefold()) is not None)
+        # (Plain lines: all of them when the document is plain, told once by the shared word scan.)
+        literals = None if self._literal_gate.may_match(joined, document.words.plain or None) else False
+        paragraphs = document.paragraphs
+        edges = (0, len(paragraphs) - 1) if self._lone_words and len(paragraphs) >= 2 else ()
+        if not (tags or boilerplate or literals is None):
+            # Only a lone word at an edge is left to look for: a line of a first or last paragraph
+            # that starts with a lowercase letter (_LONE_WORD).
+            short = [item for item in short if item[0].index in edges and "a" <= item[3][0] <= "z"]
+        return self._problems(document, short, literals, tags, boilerplate, edges) if short else ()
+
+    def _problems(self, document, short, literals, tags, boilerplate, edges):
+        text = document.text
+        for paragraph, start, end, line in short:
+            message = self._classify(line, paragraph.scope, literals, tags, boilerplate) \
+                if tags or boilerplate or literals is None else None
+            if message is None and paragraph.index in edges and self._lone_word(document, paragraph, start, end):
+                message = f"Lone lowercase word “{line}” at the edge of the article: " \
+                          f"a leftover source tag? Delete the line"
+            if message is None or self._inside_sentence(text, start, end, paragraph.scope):
+                continue
+            edit = _line_deletion(text, start, end)
+            yield self.problem(start, end, message, edits=[edit] if edit else [])
 
     def _lone_word(self, document, paragraph, start: int, end: int) -> bool:
         """A first or last paragraph that is a single lowercase word, as feeds tag their copy."""
@@ -155,12 +204,23 @@ class StrayTag(Rule):
             return False
         return bool(_LONE_WORD.fullmatch(document.text, start, end))
 
-    def _classify(self, line: str, scope: str) -> str | None:
-        if self._tag is not None and self._tag.fullmatch(line):
+    def _classify(self, line: str, scope: str, literals: bool | None = None, tags: bool = True,
+                  boilerplate: bool = True) -> str | None:
+        """What the line is, if it is a stray line. False for ``literals``, ``tags`` or
+        ``boilerplate``: the line is known to hold none of the patterns' literals, to be no tag
+        line, to be no boilerplate line (check)."""
+        # Each pattern is tried only when a cheap test shows it might match: a tag line starts with
+        # "www." or a tag; a pattern or credit needs one of its required literals, the test
+        # _any_fullmatch makes for each, made here for all of them at once (_LiteralGate).
+        initials = self._tag_initials
+        if tags and self._tag is not None and (initials is None or line[:1] in initials) and self._tag.fullmatch(line):
             return f"Leftover source tag “{line}”: delete the line"
-        if _normalise(line) in self._boilerplate or _any_fullmatch(self._patterns, self._pattern_literals, line):
+        if literals is None:
+            literals = self._literal_gate.may_match(line)
+        if (boilerplate and _normalise(line) in self._boilerplate) or (
+                literals and _any_fullmatch(self._patterns, self._pattern_literals, line)):
             return f"Web page boilerplate “{_short(line)}” left in the copy: delete the line"
-        if scope != "caption" and _any_fullmatch(self._credits, self._credit_literals, line):
+        if scope != "caption" and literals and _any_fullmatch(self._credits, self._credit_literals, line):
             return f"Picture credit “{_short(line)}” on a line of its own: delete it or move it to the caption"
         return None
 
@@ -195,6 +255,46 @@ def _any_fullmatch(patterns, literals, line: str) -> bool:
         if pattern.fullmatch(line):
             return True
     return False
+
+
+class _LiteralGate:
+    """Whether _any_fullmatch could try any of a list of patterns on a line: False only when it
+    would skip every one, each needing literals the line lacks (case-sensitive ones in the line,
+    those ignoring case in the line in lowercase, only on plain text, as in _any_fullmatch). One
+    test for all the patterns instead of one per pattern and literal, with as few needles as tell
+    it (_common.fewest_needles). A literal is looked for without the spaces around it (" continues
+    "): a line without "continues" has no " continues " either."""
+
+    def __init__(self, literals) -> None:
+        self.always = any(needed is None for needed in literals)
+        needed = [needed for needed in literals if needed is not None]
+        sensitive = fewest_needles([word.strip() or word for words, ignorecase in needed if not ignorecase
+                                    for word in words])
+        # Needles that start with a capital letter: one search, which stops only at the capitals of
+        # the line (a character-set prefix; there are few in prose). The others: ``in``, one by one.
+        capitals = [needle for needle in sensitive if needle[:1].isupper()]
+        self._capitals = lazy(re.compile, "|".join(map(re.escape, capitals))) if capitals else None
+        self._sensitive = tuple(needle for needle in sensitive if not needle[:1].isupper())
+        self._insensitive = fewest_needles([word.strip() or word for words, ignorecase in needed if ignorecase
+                                            for word in words])
+
+    def may_match(self, line: str, plain: bool | None = None) -> bool:
+        """``plain``: whether the line is plain (newslint.fastre), if known."""
+        if self.always:
+            return True
+        if self._capitals is not None and self._capitals.search(line) is not None:
+            return True
+        for needle in self._sensitive:
+            if needle in line:
+                return True
+        if self._insensitive:
+            if not (plain or is_plain(line)):
+                return True
+            lowered = line.lower()
+            for needle in self._insensitive:
+                if needle in lowered:
+                    return True
+        return False
 
 
 def _normalise(line: str) -> str:

@@ -23,15 +23,20 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import namedtuple
+from collections.abc import Mapping
 from functools import lru_cache
-from itertools import compress
-from typing import TYPE_CHECKING, Iterable, Mapping, NamedTuple
+from itertools import compress, repeat
+from operator import itemgetter, or_
 
 from newslint.errors import ConfigError
 from newslint.lazyre import lazy
 from newslint.patterns import trie_pattern as _trie_pattern
 
+TYPE_CHECKING = False  # typing is not imported at run time: start-up cost
 if TYPE_CHECKING:
+    from typing import Iterable
+
     from newslint.document import Document
 
 #: Block scopes where the attribution rules look: not headlines, headings or front matter.
@@ -46,6 +51,21 @@ _STOP = frozenset("a an the to in into of on at as is are was were be been being
                   "by with from that this these those out one all no not there than so up down over off".split())
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+
+
+#: Each Latin-1 character's lowercase (one Latin-1 character each: tests/test_attribution_paths.py).
+_LATIN1_LOWER = bytes(ord(chr(code).lower()) for code in range(256))
+
+
+def _lowercase(text: str) -> str:
+    """``text.lower()``. Text that is not ASCII takes a slow path in ``str.lower``, several times
+    slower than a table look-up per byte when it is Latin-1 (a "£" in English copy)."""
+    if not text.isascii():
+        try:
+            return text.encode("latin-1").translate(_LATIN1_LOWER).decode("latin-1")
+        except UnicodeEncodeError:
+            pass
+    return text.lower()
 
 
 def normalise(phrase: str) -> str:
@@ -80,7 +100,12 @@ def phrase_regex(phrases: Iterable[str], rule: str = "", option: str = "", *,
         keys.add(normalise(phrase))
     if not keys:
         return lazy(re.compile, r"(?!)")
-    return lazy(re.compile, r"(?<![^\W_])" + trie_pattern(keys) + suffix, re.IGNORECASE)
+    # The trie is built with the pattern, on first use: most documents never search these.
+    return lazy(_phrase_pattern, frozenset(keys), suffix)
+
+
+def _phrase_pattern(keys: frozenset[str], suffix: str) -> "re.Pattern[str]":
+    return re.compile(r"(?<![^\W_])" + trie_pattern(keys) + suffix, re.IGNORECASE)
 
 
 class Lexicon:
@@ -121,9 +146,17 @@ class Lexicon:
         self.rest = lazy(_rest_pattern, tuple(self.by_rest)) if self.by_rest else None
         self._keys = sorted(self.by_rest)
         self._rest_by_anchor: dict[tuple[str, bool], "re.Pattern[str]"] = {}
-        #: Anchors that begin no longer part of a phrase than themselves: at one of these the longest
-        #: part is the anchor word itself, with no pattern to match.
-        self.alone = frozenset(anchor for anchor in self.anchors if not _longer_key(self._keys, anchor))
+        #: Anchors at which the longest part of a phrase is the anchor word itself, with no pattern to
+        #: match: those that begin no longer part, or only longer parts that go on with a letter or a
+        #: digit ("says" after "say"). An anchor is found as a whole word or a whole part of one,
+        #: followed by no letter or digit, so such a part cannot match where it was found.
+        self.alone = frozenset(anchor for anchor in self.anchors
+                               if anchor in self.by_rest and not _longer_key(self._keys, anchor, _WORD_CHAR))
+        #: Of those, the anchors that are a whole phrase with no words before them: anchor → the
+        #: phrase's value. A hit there is the anchor word itself.
+        self.simple = {anchor: self.values[anchor] for anchor in self.alone if self.by_rest[anchor] == [("", anchor)]}
+        #: The other anchors, where a pattern or the words before the anchor decide.
+        self.others = self.anchors.difference(self.simple)
         if not self.anchors <= _ANCHORS:
             _ANCHORS.update(self.anchors)
             _VERSION += 1
@@ -152,23 +185,29 @@ class Lexicon:
 
 
 def _may_end_with(source: str, offset: int, before: str) -> bool:
-    """A cheap test that ``_before(before)`` can match just before ``offset`` in the lowercased text:
-    white space ends there and the last of the words stands before it (an apostrophe in the words,
-    which the pattern also reads as ’, is left to the pattern)."""
+    """A cheap test that ``_before(before)`` can match just before ``offset`` in the lowercased text
+    (a necessary condition): white space ends there, and the last of the words ends where that white
+    space begins, within the pattern's reach (an apostrophe in the words, which the pattern also
+    reads as ’, is left to the pattern)."""
     if offset == 0 or not source[offset - 1].isspace():
         return False
     last = before.rsplit(" ", 1)[-1]
-    return "'" in last or source.find(last, max(0, offset - 80), offset) >= 0
+    return "'" in last or source[max(0, offset - 80):offset].rstrip().endswith(last)
 
 
-def _longer_key(keys: list[str], prefix: str) -> bool:
-    """Whether the sorted ``keys`` hold one that starts with ``prefix`` and is longer."""
+def _longer_key(keys: list[str], prefix: str, going_on: "re.Pattern[str] | None" = None) -> bool:
+    """Whether the sorted ``keys`` hold one that starts with ``prefix`` and is longer (and, with
+    ``going_on``, does not go on with a character that pattern matches)."""
     index = bisect_left(keys, prefix)
     while index < len(keys) and keys[index].startswith(prefix):
-        if keys[index] != prefix:
+        if keys[index] != prefix and not (going_on is not None and going_on.match(keys[index], len(prefix))):
             return True
         index += 1
     return False
+
+
+#: A letter or a digit (what never follows an anchor where the document scan found it).
+_WORD_CHAR = re.compile(r"[^\W_]")
 
 
 def _rest_pattern(keys: tuple[str, ...]) -> "re.Pattern[str]":
@@ -193,11 +232,15 @@ def lexicon(phrases: Mapping[str, object] | Iterable[str], *, rule: str = "", op
     return found
 
 
-class Hit(NamedTuple):
-    start: int
-    end: int
-    phrase: str      # as normalised in the lexicon
-    value: object
+# A named tuple (collections' rather than typing's: typing is not imported at run time). ``phrase``
+# is as normalised in the lexicon.
+Hit = namedtuple("Hit", ["start", "end", "phrase", "value"])
+
+
+#: ``Hit`` (and ``Sentence``) start offsets; building a hit with ``_new(Hit, (...))`` is one C call
+#: (``Hit(...)`` goes through a Python-level ``__new__``).
+_START = itemgetter(0)
+_new = tuple.__new__
 
 
 class Analysis:
@@ -206,50 +249,71 @@ class Analysis:
     def __init__(self, document: "Document") -> None:
         self.document = document
         self.text = text = document.text
-        lowered = text.lower()
+        lowered = _lowercase(text)
         # Offsets must line up with the text: a few characters lowercase to two.
         self.lower = lowered if len(lowered) == len(text) else None
         self.sentences = document.sentences
-        self.sentence_starts = [sentence.start for sentence in self.sentences]
-        # For each sentence, the index of the first and last sentences of its paragraph.
-        self._first = first = [0] * len(self.sentences)
-        self._last = last = [0] * len(self.sentences)
-        for index, sentence in enumerate(self.sentences):
-            same = index and self.sentences[index - 1].paragraph == sentence.paragraph
-            first[index] = first[index - 1] if same else index
-        for index in range(len(self.sentences) - 1, -1, -1):
-            same = index + 1 < len(self.sentences) and \
-                self.sentences[index + 1].paragraph == self.sentences[index].paragraph
-            last[index] = last[index + 1] if same else index
-        self._paragraph_flags: dict[tuple[int, int], bool] = {}
+        self.sentence_starts = list(map(_START, self.sentences))
         self.paragraphs = document.paragraphs
         self.quotations = document.quotes.quotations
-        spans: list[tuple[int, int]] = []
-        for quotation in self.quotations:
-            if quotation.enclosing is not None:
-                continue
-            if quotation.close is not None:
-                spans.append((quotation.start, quotation.close.offset + 1))
-            elif quotation.continues:
-                spans.append((quotation.start, quotation.end))
-        spans.sort()
-        merged: list[list[int]] = []
-        for start, end in spans:
-            if merged and start < merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
-        self._quoted_starts = [span[0] for span in merged]
-        self._quoted_ends = [span[1] for span in merged]
+        # Built on first use (a document with no candidate for any rule never needs them): for
+        # each sentence the index of the first and last sentences of its paragraph, and the
+        # quoted spans.
+        self._bounds: tuple[list[int], list[int]] | None = None
+        self._paragraph_flags: dict[tuple[int, int], bool] = {}
+        self._quoted_starts: list[int] | None = None
+        self._quoted_ends: list[int] = []
         self._anchor_version = -1
-        self._anchor_hits: dict[str, list[int]] = {}
+        self._anchor_found: dict[str, list[int]] = {}
         self._found: dict[int, list[Hit]] = {}
+        self._starts: dict[int, list[int]] = {}
         self._attributed: dict[tuple[int, ...], list[bool]] = {}
+
+    def _paragraph_bounds(self) -> tuple[list[int], list[int]]:
+        """For each sentence, the indices of the first and last sentences of its paragraph."""
+        if self._bounds is None:
+            sentences = self.sentences
+            first = [0] * len(sentences)
+            last = [0] * len(sentences)
+            for index, sentence in enumerate(sentences):
+                same = index and sentences[index - 1].paragraph == sentence.paragraph
+                first[index] = first[index - 1] if same else index
+            for index in range(len(sentences) - 1, -1, -1):
+                same = index + 1 < len(sentences) and sentences[index + 1].paragraph == sentences[index].paragraph
+                last[index] = last[index + 1] if same else index
+            self._bounds = (first, last)
+        return self._bounds
+
+    def _quoted_spans(self) -> list[int]:
+        """The starts of the quoted spans (outermost quotations, closed or running on, merged
+        where they overlap); their ends go to ``_quoted_ends``."""
+        if self._quoted_starts is None:
+            spans: list[tuple[int, int]] = []
+            for quotation in self.quotations:
+                if quotation.enclosing is not None:
+                    continue
+                if quotation.close is not None:
+                    spans.append((quotation.start, quotation.close.offset + 1))
+                elif quotation.continues:
+                    spans.append((quotation.start, quotation.end))
+            spans.sort()
+            merged: list[list[int]] = []
+            for start, end in spans:
+                if merged and start < merged[-1][1]:
+                    merged[-1][1] = max(merged[-1][1], end)
+                else:
+                    merged.append([start, end])
+            self._quoted_ends = [span[1] for span in merged]
+            self._quoted_starts = [span[0] for span in merged]
+        return self._quoted_starts
 
     # -- positions -----------------------------------------------------------
     def quoted(self, offset: int) -> bool:
         """Inside quotation marks (a closed quotation, or one running on to the next paragraph)."""
-        index = bisect_right(self._quoted_starts, offset) - 1
+        starts = self._quoted_starts
+        if starts is None:
+            starts = self._quoted_spans()
+        index = bisect_right(starts, offset) - 1
         return index >= 0 and offset < self._quoted_ends[index]
 
     def sentence_index(self, offset: int) -> int:
@@ -267,24 +331,25 @@ class Analysis:
 
     # -- words ------------------------------------------------------------------
     def _anchors(self) -> dict[str, list[int]]:
-        """Offsets of every anchor word of every lexicon, from one scan of the text."""
+        """Every anchor word of every lexicon found in the text → its offsets (not in text order),
+        from one scan of the text."""
         if self._anchor_version != _VERSION:
             words, shaped = _anchor_set()
-            hits: dict[str, list[int]] = {}
             if self.lower is not None and shaped and self.document.words.plain:
-                hits = _anchor_hits(self.document, words)
-            elif self.lower is not None:
-                for match in _anchor_pattern(words).finditer(self.lower):
-                    hits.setdefault(match.group(), []).append(match.start())
+                found = _anchor_list(self.document, words)
             else:
-                pattern = re.compile(_anchor_pattern(words).pattern, re.IGNORECASE)
-                for match in pattern.finditer(self.text):
-                    hits.setdefault(match.group().lower(), []).append(match.start())
-            if any("’" in word for word in hits):
-                for word in [w for w in hits if "’" in w]:
-                    hits.setdefault(word.replace("’", "'"), []).extend(hits.pop(word))
-            self._anchor_version, self._anchor_hits = _VERSION, hits
-        return self._anchor_hits
+                found = {}
+                if self.lower is not None:
+                    matches = _anchor_pattern(words).finditer(self.lower)
+                else:
+                    matches = re.compile(_anchor_pattern(words).pattern, re.IGNORECASE).finditer(self.text)
+                for match in matches:
+                    word = match.group()
+                    if self.lower is None:
+                        word = word.lower()
+                    _add(found, word.replace("’", "'"), match.start())
+            self._anchor_version, self._anchor_found = _VERSION, found
+        return self._anchor_found
 
     def find(self, lexicon: Lexicon) -> list[Hit]:
         """Every occurrence of the lexicon's phrases, in text order (quoted or not); at each
@@ -293,43 +358,94 @@ class Analysis:
         found = self._found.get(key)
         if found is None:
             found = []
-            if lexicon.rest is not None:
-                # The few texts whose lowercase changes length are matched as they are, ignoring case.
-                ignore_case = self.lower is None
-                source = self.text if ignore_case else self.lower
-                by_rest = lexicon.by_rest
-                alone = () if ignore_case else lexicon.alone
-                hits = self._anchors()
-                for word in hits.keys() & lexicon.anchors:
-                    rest = None
-                    for offset in hits[word]:
-                        if word in alone:
-                            # A hit is the whole word (followed by no letter or digit): it is its own
-                            # longest part of a phrase.
-                            end = offset + len(word)
-                            entries = by_rest[word]
-                        else:
-                            if rest is None:
-                                rest = lexicon.rest_for(word, ignore_case)
-                            match = rest.match(source, offset)
-                            if match is None:
-                                continue
-                            matched = match.group()
-                            end = match.end()
-                            entries = by_rest.get(matched) or by_rest[normalise(matched)]
-                        for before, phrase in entries:
-                            start = offset
-                            if before:
-                                if not ignore_case and not _may_end_with(source, offset, before):
-                                    continue
-                                backward = _before(before, ignore_case).search(source, max(0, offset - 80), offset)
-                                if backward is None:
-                                    continue
-                                start = backward.start()
-                            found.append(Hit(start, end, phrase, lexicon.values[phrase]))
-                            break
-                found.sort(key=lambda hit: hit.start)
+            anchors = self._anchors()
+            # (``intersection`` walks the few words found, not the lexicon's many anchors.)
+            words = lexicon.anchors.intersection(anchors)
+            if words:
+                simple = lexicon.simple if self.lower is not None else {}
+                others = []
+                for word in words:
+                    if word in simple:
+                        # The anchor word is a whole phrase, and each hit is that word.
+                        size, value = len(word), simple[word]
+                        found += [_new(Hit, (offset, offset + size, word, value)) for offset in anchors[word]]
+                    else:
+                        others.append(word)
+                if others:
+                    found += self._confirm(lexicon, anchors, others)
+                # (Hits of different anchors share a start only through the words before an anchor;
+                # the order of such ties was never defined.)
+                found.sort(key=_START)
             self._found[key] = found
+        return found
+
+    def starts(self, lexicon: Lexicon) -> list[int]:
+        """The start offsets of ``find(lexicon)``, in order (without building every hit)."""
+        key = id(lexicon)
+        starts = self._starts.get(key)
+        if starts is None:
+            found = self._found.get(key)
+            if found is not None:
+                starts = list(map(_START, found))
+            else:
+                starts = []
+                anchors = self._anchors()
+                words = lexicon.anchors.intersection(anchors)
+                if words:
+                    simple = lexicon.simple if self.lower is not None else {}
+                    others = []
+                    for word in words:
+                        if word in simple:
+                            starts += anchors[word]
+                        else:
+                            others.append(word)
+                    if others:
+                        starts += map(_START, self._confirm(lexicon, anchors, others))
+                    starts.sort()
+            self._starts[key] = starts
+        return starts
+
+    def _confirm(self, lexicon: Lexicon, anchors: dict[str, list[int]], words: list[str]) -> list[Hit]:
+        """The hits at the offsets of the anchors ``words``: at each, the longest part of a phrase from
+        the anchor on, and the words before it."""
+        # The few texts whose lowercase changes length are matched as they are, ignoring case.
+        ignore_case = self.lower is None
+        source = self.text if ignore_case else self.lower
+        by_rest = lexicon.by_rest
+        values = lexicon.values
+        alone = () if ignore_case else lexicon.alone
+        rests = lexicon._rest_by_anchor
+        found: list[Hit] = []
+        for word in words:
+            if word in alone:
+                # A hit is the whole word (followed by no letter or digit): it is its own longest
+                # part of a phrase.
+                rest = None
+                size = len(word)
+                entries = by_rest[word]
+            else:
+                rest = rests.get((word, ignore_case)) or lexicon.rest_for(word, ignore_case)
+            for offset in anchors[word]:
+                if rest is None:
+                    end = offset + size
+                else:
+                    match = rest.match(source, offset)
+                    if match is None:
+                        continue
+                    matched = match.group()
+                    end = match.end()
+                    entries = by_rest.get(matched) or by_rest[normalise(matched)]
+                for before, phrase in entries:
+                    start = offset
+                    if before:
+                        if not ignore_case and not _may_end_with(source, offset, before):
+                            continue
+                        backward = _before(before, ignore_case).search(source, max(0, offset - 80), offset)
+                        if backward is None:
+                            continue
+                        start = backward.start()
+                    found.append(_new(Hit, (start, end, phrase, values[phrase])))
+                    break
         return found
 
     def attributed(self, *lexicons: Lexicon, mask: Lexicon | None = None) -> list[bool]:
@@ -339,28 +455,49 @@ class Analysis:
         key = tuple(id(lexicon) for lexicon in lexicons) + (id(mask),)
         flags = self._attributed.get(key)
         if flags is None:
-            flags = [False] * len(self.sentences)
-            masked: list[Hit] = self.find(mask) if mask is not None else []
-            mask_starts = [hit.start for hit in masked]
-            for lexicon in lexicons:
-                for hit in self.find(lexicon):
-                    if masked:
-                        index = bisect_right(mask_starts, hit.start) - 1
-                        if index >= 0 and hit.start < masked[index].end:
-                            continue
-                    if not self.quoted(hit.start):
-                        index = self.sentence_index(hit.start)
+            if mask is None and len(lexicons) > 1:
+                # With no mask, each lexicon's flags are its own: combine those (shared with the
+                # rules that ask for one lexicon).
+                flags = self.attributed(lexicons[0])
+                for lexicon in lexicons[1:]:
+                    flags = list(map(or_, flags, self.attributed(lexicon)))
+            else:
+                flags = [False] * len(self.sentences)
+                masked: list[Hit] = self.find(mask) if mask is not None else []
+                mask_starts = list(map(_START, masked))
+                sentence_starts = self.sentence_starts
+                quoted_starts = self._quoted_spans()
+                quoted_ends = self._quoted_ends
+                for lexicon in lexicons:
+                    for start in self.starts(lexicon):
+                        if masked:
+                            index = bisect_right(mask_starts, start) - 1
+                            if index >= 0 and start < masked[index].end:
+                                continue
+                        index = bisect_right(quoted_starts, start) - 1
+                        if index >= 0 and start < quoted_ends[index]:
+                            continue  # inside quotation marks
+                        index = bisect_right(sentence_starts, start) - 1
                         if index >= 0:
                             flags[index] = True
             self._attributed[key] = flags
         return flags
 
+    def all_near(self, flags: list[bool], offsets: "Iterable[int]") -> bool:
+        """Whether each offset is in a sentence that is flagged in ``flags``, or next to one (and
+        after the start of the first sentence); in C, with no loop over the offsets."""
+        # near[i + 1]: True in flags[i - 1:i + 2]; near[0] stands for "before the first sentence".
+        near = [False]
+        near += map(or_, map(or_, [False] + flags[:-1], flags), flags[1:] + [False])
+        return all(map(near.__getitem__, map(bisect_right, repeat(self.sentence_starts), offsets)))
+
     def paragraph_has(self, flags: list[bool], index: int) -> bool:
         """Any sentence of the paragraph of sentence ``index`` is flagged in ``flags``."""
-        key = (id(flags), self._first[index])
+        first, last = self._paragraph_bounds()
+        key = (id(flags), first[index])
         found = self._paragraph_flags.get(key)
         if found is None:
-            found = any(flags[self._first[index]:self._last[index] + 1])
+            found = any(flags[first[index]:last[index] + 1])
             self._paragraph_flags[key] = found
         return found
 
@@ -382,7 +519,7 @@ class Analysis:
         the sentence before it in its paragraph, or the paragraph's first sentence, is attributed."""
         if attributed[index]:
             return True
-        first = self._first[index]
+        first = self._paragraph_bounds()[0][index]
         return first < index and (attributed[index - 1] or attributed[first])
 
 
@@ -406,39 +543,64 @@ def _anchor_set() -> tuple[frozenset[str], bool]:
 
 
 def _anchor_hits(document: "Document", anchors: frozenset[str]) -> dict[str, list[int]]:
-    """What ``_anchor_pattern(anchors).finditer(text.lower())`` finds (word → offsets), read off the
-    document's shared word lists instead of scanning the text again (plain text only: newslint.fastre).
+    """``_anchor_list`` with each word's offsets in text order."""
+    return {word: sorted(offsets) for word, offsets in _anchor_list(document, anchors).items()}
+
+
+def _add(found: dict[str, list[int]], word: str, start: int) -> None:
+    entry = found.get(word)
+    if entry is None:
+        found[word] = [start]
+    else:
+        entry.append(start)
+
+
+def _anchor_list(document: "Document", anchors: frozenset[str]) -> dict[str, list[int]]:
+    """What ``_anchor_pattern(anchors).finditer(text.lower())`` finds, word → offsets (not in text
+    order), read off the document's shared word lists instead of scanning the text again (plain text
+    only: newslint.fastre).
 
     A word is a run of letters and digits with inner apostrophes or hyphens, so an anchor (one such
     run) found at a word boundary is a whole word, or a run of a word's parts from one apostrophe or
     hyphen to another: "government" in "anti-government". At each part the longest anchor is taken
     and the scan goes on after it, as the regular expression's does. A word boundary is also missing
     next to an underscore, which is a word character but not part of a word here: a text with one
-    is looked at word by word. The common case costs no Python-level loop over the words."""
+    is looked at word by word."""
     words = document.words
     text = document.text
     starts = words.starts
     lower = words.lower
-    hits: dict[str, list[int]] = {}
+    found: dict[str, list[int]] = {}
     if "_" in text:
         for index, word in enumerate(lower):
             if word in anchors or not word.isalnum():
-                _compound_hits(text, starts[index], word, anchors, hits)
-        return hits
-    present = anchors.intersection(lower)
-    if present:
-        flags = list(map(present.__contains__, lower))
-        for word, start in zip(compress(lower, flags), compress(starts, flags)):
-            hits.setdefault(word, []).append(start)
-    for index in words.compounds:  # the words with an inner apostrophe or hyphen
-        word = lower[index]
-        if word not in present:  # a whole word that is an anchor is its own longest match
-            _compound_hits(text, starts[index], word, anchors, hits)
-    return hits
+                _compound_hits(text, starts[index], word, anchors, found)
+        return found
+    # The whole words that are anchors and their starts, in one pass in C; then grouped by word.
+    chosen = list(map(anchors.__contains__, lower))
+    if True in chosen:
+        for word, start in zip(compress(lower, chosen), compress(starts, chosen)):
+            entry = found.get(word)
+            if entry is None:
+                found[word] = [start]
+            else:
+                entry.append(start)
+    # The words with an inner apostrophe or hyphen (but those that are anchors: each is its own
+    # longest match). Most hold no part that is an anchor or begins one: one test of all their parts
+    # at once (the test ``_compound_hits`` makes of each) passes them all over.
+    compounds = words.compounds
+    if compounds and (anchors is not _ANCHOR_SET[1] or not _ANCHOR_SET[3].isdisjoint(
+            _PARTS.split("'".join(map(lower.__getitem__, compounds)).replace("’", "'")))):
+        for index in compounds:
+            word = lower[index]
+            if word not in anchors:
+                _compound_hits(text, starts[index], word, anchors, found)
+    return found
 
 
-def _compound_hits(text: str, start: int, word: str, anchors: frozenset[str], hits: dict[str, list[int]]) -> None:
-    """The anchors in a word of several parts (or one next to an underscore), as the anchor pattern finds them."""
+def _compound_hits(text: str, start: int, word: str, anchors: frozenset[str], found: dict[str, list[int]]) -> None:
+    """The anchors in a word of several parts (or one next to an underscore), as the anchor pattern
+    finds them: added to ``found`` (see ``_anchor_list``)."""
     normal = word.replace("’", "'")
     if anchors is _ANCHOR_SET[1] and _ANCHOR_SET[3].isdisjoint(_PARTS.split(normal)):
         return  # no part is an anchor, nor the first part of one with an apostrophe or a hyphen
@@ -461,7 +623,7 @@ def _compound_hits(text: str, start: int, word: str, anchors: frozenset[str], hi
                 continue
             candidate = normal[begin:end]
             if candidate in anchors:
-                hits.setdefault(candidate, []).append(start + begin)
+                _add(found, candidate, start + begin)
                 part = last + 1
                 break
         else:

@@ -46,6 +46,24 @@ _COUNT_NOUNS = ("civilians soldiers troops police officers policemen fighters mi
                 "dead killed wounded injured missing deaths casualties")
 
 
+# UnattributedClaim's patterns around a group of people ("population-nouns").
+def _percent_of_pattern(population: frozenset[str]) -> "re.Pattern[str]":
+    """After a percentage: "of (all|the)? (adjective)? <group>"."""
+    return re.compile(r"\s+of\s+(?:all\s+|the\s+|those\s+|british\s+|us\s+)?"
+                      r"(?:[a-z’'-]+\s+)?" + (trie_pattern(population) or "(?!)") + r"\b", re.IGNORECASE)
+
+
+def _one_in_pattern(population: frozenset[str]) -> "re.Pattern[str]":
+    """After "one in": "<n> (adjective)? <group>"."""
+    return re.compile(r"one\s+in\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred)\s+"
+                      r"(?:[a-z’'-]+\s+)?" + (trie_pattern(population) or "(?!)") + r"\b", re.IGNORECASE)
+
+
+def _count_pattern(population: frozenset[str]) -> "re.Pattern[str]":
+    count = _NUMBER + r"(?:\s+[\w’'-]+){0,3}?\s+(?:" + trie_pattern(set(_COUNT_NOUNS.split()) | population) + r")\b"
+    return re.compile(count, re.IGNORECASE)
+
+
 class UnattributedClaim(Rule):
     """Flags a claim in the reporter's own voice that needs a source and has none.
 
@@ -138,17 +156,11 @@ class UnattributedClaim(Rule):
         for phrase in ("per cent", "percent", "one in"):
             cues.setdefault(phrase, "statistic")
         self._cues = lexicon(cues, rule=self.id, option="judgments")
-        population = trie_pattern({normalise(p) for p in settings["population-nouns"]}) or "(?!)"
-        # After a percentage: "of (all|the)? (adjective)? <group>"; after "one in": "<n> (adjective)? <group>".
-        self._percent_of = lazy(re.compile, 
-            r"\s+of\s+(?:all\s+|the\s+|those\s+|british\s+|us\s+)?"
-            r"(?:[a-z’'-]+\s+)?" + population + r"\b", re.IGNORECASE)
-        self._one_in = lazy(re.compile, 
-            r"one\s+in\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred)\s+"
-            r"(?:[a-z’'-]+\s+)?" + population + r"\b", re.IGNORECASE)
-        count = _NUMBER + r"(?:\s+[\w’'-]+){0,3}?\s+(?:" + trie_pattern(set(_COUNT_NOUNS.split()) |
-                                                               {normalise(p) for p in settings["population-nouns"]}) + r")\b"
-        self._count = lazy(re.compile, count, re.IGNORECASE)
+        # The patterns (and their tries) are built on first use: most documents never need them.
+        population = frozenset(normalise(p) for p in settings["population-nouns"])
+        self._percent_of = lazy(_percent_of_pattern, population)
+        self._one_in = lazy(_one_in_pattern, population)
+        self._count = lazy(_count_pattern, population)
 
     def check(self, document):
         info = analysis(document)
@@ -163,21 +175,19 @@ class UnattributedClaim(Rule):
             hits.sort(key=lambda hit: hit.start)
         if not hits:
             return
-        attributed = info.attributed(self._reporting, self._sources, mask=self._cues)
+        attributed = None
         done: set[int] = set()
+        # Whether a hit is flagged depends on the hit (its own tests below) and on its sentence (in
+        # prose, not a question, not attributed). Both are pure, so the hit's tests come first: the
+        # sentence's attribution, the costliest, is then computed only for a hit that passes them.
+        # (A sentence that fails is ``done``: its later hits would fail too.)
         for hit in hits:
             if hit.value is None or info.quoted(hit.start):
                 continue
             index = info.sentence_index(hit.start)
             if index < 0 or index in done or hit.start >= sentences[index].end:
                 continue
-            if not info.in_prose(index) or info.covered(attributed, index):
-                done.add(index)
-                continue
             sentence = sentences[index]
-            if text[sentence.start:sentence.end].rstrip(" \"'”’)").endswith("?"):
-                done.add(index)
-                continue
             category = hit.value
             start, end = hit.start, hit.end
             if category != "statistic" and text[start].isupper() and \
@@ -192,6 +202,15 @@ class UnattributedClaim(Rule):
                 if found is None:
                     continue
                 start, end = found
+            if not info.in_prose(index) or \
+                    text[sentence.start:sentence.end].rstrip(" \"'”’)").endswith("?"):
+                done.add(index)
+                continue
+            if attributed is None:
+                attributed = info.attributed(self._reporting, self._sources, mask=self._cues)
+            if info.covered(attributed, index):
+                done.add(index)
+                continue
             done.add(index)
             cue = text[start:end]
             yield self.problem(start, end, _MESSAGES[str(category)].format(cue=cue))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from newslint import Flag, Option, Pass, Rule
 from newslint.lazyre import lazy
@@ -10,6 +11,8 @@ from newslint.lazyre import lazy
 from . import _words
 from ._common import lexicon, analysis, phrase_regex, shorten, words_in
 
+#: A quotation's start (``Quotation.start``), read in C.
+_START = attrgetter("open.offset")
 _LOWER_WORDS = frozenset("a an and at by for from in into of on or the to with is are was be as vs".split())
 #: Words on a sign, a banner, a letter: “…,” read the banner / a placard reading “…”.
 _READ_AFTER = lazy(re.compile, r"[\s,]*(?:read|reads|reading)\b", re.IGNORECASE)
@@ -115,35 +118,46 @@ class UnattributedQuote(Rule):
         text = info.text
         sentences = info.sentences
         attributed = info.attributed(self._reporting)
+        if info.all_near(attributed, map(_START, quotations)):
+            # Every quotation opens in a sentence with an attribution, or next to one: so does the
+            # first quotation of every chain, which is then attributed (below), and none is flagged.
+            return
         sourced = None
-        # The end of the previous attributed quotation: a quotation that follows it with nothing
-        # but white space between goes on with the same speaker's words (“A,” he said. “B.” “C.”).
-        previous_end = -1
+        # A quotation is flagged when it is a real one (``_qualifies``: in prose, long enough, not a
+        # title or a sign), does not go on with the previous speaker's words (below), and no
+        # attribution ties it to a speaker. The cheapest of these is tested first: most quotations
+        # are attributed in the sentences around them, and a real quotation's other tests are pure,
+        # so their order does not change what is flagged.
+        #
+        # A quotation that follows the previous one with nothing but white space between goes on
+        # with the same speaker's words (“A,” he said. “B.” “C.”) when that one was a real quotation
+        # and not flagged: ``previous`` is (its chain, where it ends, whether it was flagged, whether
+        # it qualifies: None until known).
+        previous = None
         for chain in _chains(quotations):
             first, last = chain[0], chain[-1]
             end_of_chain = last.close.offset + 1 if last.close is not None else last.end
-            carried_on = previous_end >= 0 and not text[previous_end:first.start].strip()
-            previous_end = -1
+            before, previous = previous, [chain, end_of_chain, False, None]
             first_index = info.sentence_index(first.start)
-            if not info.in_prose(first_index):
-                continue
-            content = " ".join(text[q.start + 1:(q.close.offset if q.close else q.end)] for q in chain)
-            words = words_in(content)
-            if len(words) < self._min_words or _is_title(words, content):
-                continue
-            window = text[max(sentences[first_index].start, first.start - 40):first.start]
-            if self._title_before.search(window) or _READ_BEFORE.search(window) or \
-                    _READ_AFTER.match(text, end_of_chain):
-                continue
-            previous_end = end_of_chain
-            if carried_on:
+            if first_index < 0:
+                previous[3] = False  # before the first sentence: not in prose
                 continue
             last_end = last.close.offset if last.close is not None else last.end - 1
             last_index = max(first_index, info.sentence_index(last_end))
             low = max(0, first_index - 1)
             high = min(len(sentences) - 1, last_index + 1)
-            if any(attributed[i] for i in range(low, high + 1)):
+            if True in attributed[low:high + 1]:
                 continue
+            content = _content(text, chain)
+            qualifies = previous[3] = self._qualifies(info, chain, first_index, end_of_chain, content)
+            if not qualifies:
+                continue
+            if before is not None and not before[2] and not text[before[1]:first.start].strip():
+                if before[3] is None:
+                    before[3] = self._qualifies(info, before[0], info.sentence_index(before[0][0].start),
+                                                before[1], _content(text, before[0]))
+                if before[3]:
+                    continue  # carried on from the previous quotation
             paragraph = info.paragraphs[sentences[first_index].paragraph]
             if self._introduced(text, first.start, sentences[first_index].start, paragraph.start):
                 continue
@@ -152,15 +166,29 @@ class UnattributedQuote(Rule):
                 # is attributed by a wider range of words, anywhere in its paragraph.
                 if sourced is None:
                     sourced = info.attributed(self._reporting, self._sources)
-                if any(sourced[i] for i in range(low, high + 1)) or info.paragraph_has(sourced, first_index):
+                if True in sourced[low:high + 1] or info.paragraph_has(sourced, first_index):
                     continue
-            previous_end = -1
+            previous[2] = True
             end = first.close.offset + 1 if first.close is not None else first.end
             yield self.problem(
                 first.start, end,
                 f"Who said “{shorten(content, 40)}”? No speaker is named: attribute the quotation "
                 f"(“…,” she said) or paraphrase it with a source",
             )
+
+    def _qualifies(self, info, chain, first_index: int, end_of_chain: int, content: str) -> bool:
+        """The chain is a real quotation to check: in prose, at least ``min-words`` words long, not a
+        title or a term (capitalised words, after a title cue) nor the words on a sign."""
+        if not info.in_prose(first_index):
+            return False
+        words = words_in(content)
+        if len(words) < self._min_words or _is_title(words, content):
+            return False
+        text = info.text
+        start = chain[0].start
+        window = text[max(info.sentences[first_index].start, start - 40):start]
+        return not (self._title_before.search(window) or _READ_BEFORE.search(window) or
+                    _READ_AFTER.match(text, end_of_chain))
 
     def _introduced(self, text: str, start: int, sentence_start: int, paragraph_start: int) -> bool:
         """The quotation follows a colon after a speaker (a name, a pronoun or a speaker noun:
@@ -181,6 +209,11 @@ class UnattributedQuote(Rule):
             return (0 < len(words) <= 8 and words[-1][:1].isupper() and not any(c in label for c in ".!?,;")
                     and sum(1 for word in words if word[:1].isupper()) >= 2)
         return False
+
+
+def _content(text: str, chain) -> str:
+    """The words of a chain's quotations, without their marks."""
+    return " ".join(text[q.start + 1:(q.close.offset if q.close else q.end)] for q in chain)
 
 
 def _chains(quotations):

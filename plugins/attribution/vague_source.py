@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from newslint import Flag, Option, Pass, Rule
 from newslint.lazyre import lazy
@@ -25,6 +25,25 @@ _NAMED_AFTER = lazy(re.compile, r"['’]|\s+[A-Z]")
 _ENDS_SENTENCE = lazy(re.compile, r"\s*[.!?]?[\"'”’)]*\s*$")
 _BY = lazy(re.compile, r"\s+by\b", re.IGNORECASE)
 _THAT = lazy(re.compile, r"\s+that\b", re.IGNORECASE)
+
+
+# VagueSource's patterns after a vague subject, built from its options.
+def _verb_pattern(verbs: frozenset[str]) -> "re.Pattern[str]":
+    return re.compile(
+        r"\s+(?:(?:have|had|has|do|did|also|often|long|now|privately|widely|"
+        r"generally|still|increasingly|even|already|openly|repeatedly)\s+){0,2}(?:" + (trie_pattern(verbs) or "(?!)")
+        + r")(?![^\W_])", re.IGNORECASE)
+
+
+def _participle_pattern(participles: frozenset[str]) -> "re.Pattern[str]":
+    return re.compile(
+        r"\s+(?:(?:widely|generally|commonly|often|increasingly|popularly|frequently|largely|firmly|"
+        r"now|also|still|further|strongly|privately|locally|officially|unofficially)\s+)?("
+        + (trie_pattern(participles) or "(?!)") + r")(?![^\W_])", re.IGNORECASE)
+
+
+def _subject_pattern(subjects: frozenset[str]) -> "re.Pattern[str]":
+    return re.compile(r"\s+(?:" + (trie_pattern(subjects) or "(?!)") + r")(?![^\W_])", re.IGNORECASE)
 
 
 class VagueSource(Rule):
@@ -123,18 +142,11 @@ class VagueSource(Rule):
                 phrases.setdefault(f"{aux} {participle} to", "passive")
         self._lexicon = lexicon(phrases, rule=self.id, option="vague-subjects")
         self._reporting = lexicon(settings["reporting-verbs"], rule=self.id, option="reporting-verbs")
-        verbs = trie_pattern({normalise(v) for v in settings["vague-verbs"]}) or "(?!)"
-        self._verb = lazy(re.compile, 
-            r"\s+(?:(?:have|had|has|do|did|also|often|long|now|privately|widely|"
-            r"generally|still|increasingly|even|already|openly|repeatedly)\s+){0,2}(?:" + verbs + r")(?![^\W_])",
-            re.IGNORECASE)
-        participles = trie_pattern({normalise(p) for p in settings["impersonal"]}) or "(?!)"
-        self._participle = lazy(re.compile, 
-            r"\s+(?:(?:widely|generally|commonly|often|increasingly|popularly|frequently|largely|firmly|"
-            r"now|also|still|further|strongly|privately|locally|officially|unofficially)\s+)?(" + participles
-            + r")(?![^\W_])", re.IGNORECASE)
-        subjects = trie_pattern({normalise(s) for s in settings["vague-subjects"]}) or "(?!)"
-        self._vague_after_according = lazy(re.compile, r"\s+(?:" + subjects + r")(?![^\W_])", re.IGNORECASE)
+        # The patterns (and their tries) are built on first use: most documents never need them.
+        self._verb = lazy(_verb_pattern, frozenset(normalise(v) for v in settings["vague-verbs"]))
+        self._participle = lazy(_participle_pattern, frozenset(normalise(p) for p in settings["impersonal"]))
+        self._vague_after_according = lazy(_subject_pattern,
+                                           frozenset(normalise(s) for s in settings["vague-subjects"]))
 
     def check(self, document):
         info = analysis(document)
@@ -145,61 +157,74 @@ class VagueSource(Rule):
         sentences = info.sentences
         attributed = None
         last_end = -1
+        sentence_starts = info.sentence_starts
+        # A hit is flagged when its own pattern goes on as a vague attribution, it is outside
+        # quotation marks in prose, at the start of a clause (but "according to" and the passive),
+        # and its sentence names no source after all. All are pure, so the cheapest tests come first.
         for hit in hits:
-            if hit.start < last_end or info.quoted(hit.start):
+            if hit.start < last_end:
                 continue
-            index = info.sentence_index(hit.start)
-            if not info.in_prose(index):
-                continue
+            index = bisect_right(sentence_starts, hit.start) - 1  # info.sentence_index
+            if index < 0:
+                continue  # not in prose
             sentence_start, sentence_end = sentences[index].start, sentences[index].end
             kind = hit.value
-            end = None
             if kind == "according":
                 found = self._vague_after_according.match(text, hit.end, sentence_end)
-                if found and not _DESCRIBED.match(text, found.end(), sentence_end) and \
-                        not _NAMED_AFTER.match(text, found.end(), sentence_end):
-                    end = found.end()
-                    message = (f"“{text[hit.start:end]}”: which? Who says so? Name the source, "
-                               f"or describe it (who they are, how they know)")
-            elif kind != "passive" and not _clause_start(text, sentence_start, hit.start):
-                continue
+                if not found or _DESCRIBED.match(text, found.end(), sentence_end) or \
+                        _NAMED_AFTER.match(text, found.end(), sentence_end):
+                    continue
+                end = found.end()
             elif kind == "subject":
                 found = self._verb.match(text, hit.end, sentence_end)
-                if found:
-                    end = found.end()
-                    message = (f"“{text[hit.start:end]}”: who, exactly? Name the source, or describe it "
-                               f"(who they are, how they know)")
+                if not found:
+                    continue
+                end = found.end()
             elif kind == "evidence":
                 if _ENDS_SENTENCE.match(text, hit.end, sentence_end):
                     continue  # a lede's "…, research suggests." names the study in what follows
                 end = hit.end
-                message = (f"“{text[hit.start:end]}”: which? Name the study, its authors or its publisher, "
-                           f"so readers can check it")
             elif kind == "passive":
                 end = hit.end - 2  # without "to"
                 while text[end - 1].isspace():
                     end -= 1
-                message = (f"“{text[hit.start:end]}”: {hit.phrase.split()[-2]} by whom? Name the source "
-                           f"or attribute the claim")
             elif kind == "it":
                 found = self._participle.match(text, hit.end, sentence_end)
-                if found and not _BY.match(text, found.end(), sentence_end) and (
-                        found.group(1).lower() not in _NEED_THAT or _THAT.match(text, found.end(), sentence_end)):
-                    end = found.end()
-                    participle = found.group(1).lower()
-                    message = (f"“{text[hit.start:end]}”: {participle} by whom? Name the source "
-                               f"or attribute the claim")
-            if end is None:
+                if not found or _BY.match(text, found.end(), sentence_end) or (
+                        found.group(1).lower() in _NEED_THAT and not _THAT.match(text, found.end(), sentence_end)):
+                    continue
+                end = found.end()
+            else:
+                continue
+            if info.quoted(hit.start) or not info.in_prose(index):
+                continue
+            if kind not in ("according", "passive") and not _clause_start(text, sentence_start, hit.start):
                 continue
             if kind in ("it", "passive", "evidence"):
                 # "It is thought …, the agency reported": the source is named after all.
                 if attributed is None:
-                    attributed = [h.start for h in info.find(self._reporting) if not info.quoted(h.start)]
+                    attributed = [start for start in info.starts(self._reporting) if not info.quoted(start)]
                 in_sentence = bisect_left(attributed, sentence_end) - bisect_left(attributed, sentence_start)
                 in_phrase = bisect_left(attributed, end) - bisect_left(attributed, hit.start)
                 if in_sentence > in_phrase:
                     continue
             last_end = end
+            phrase = text[hit.start:end]
+            if kind == "according":
+                message = (f"“{phrase}”: which? Who says so? Name the source, "
+                           f"or describe it (who they are, how they know)")
+            elif kind == "subject":
+                message = (f"“{phrase}”: who, exactly? Name the source, or describe it "
+                           f"(who they are, how they know)")
+            elif kind == "evidence":
+                message = (f"“{phrase}”: which? Name the study, its authors or its publisher, "
+                           f"so readers can check it")
+            elif kind == "passive":
+                message = (f"“{phrase}”: {hit.phrase.split()[-2]} by whom? Name the source "
+                           f"or attribute the claim")
+            else:
+                message = (f"“{phrase}”: {found.group(1).lower()} by whom? Name the source "
+                           f"or attribute the claim")
             yield self.problem(hit.start, end, message)
 
 

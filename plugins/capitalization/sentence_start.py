@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
-import regex
+import re
+from operator import itemgetter
 
 from newslint import Flag, Option, Pass, Rule
-from newslint.lazyre import lazy
+from newslint.fastre import WHITE_SPACE
+from newslint.lazyre import lazy, regex_compile
 
 # What may stand before a sentence's first word: opening quotes and brackets, dashes, bullets.
-_LEAD = lazy(regex.compile, r"[\s\"'“‘«‹(\[{—–\-*•·]*+")
-_WORD = lazy(regex.compile, r"[\p{L}\p{M}\p{N}]++(?:['’\-.][\p{L}\p{M}\p{N}]++)*+")
-_CORE = lazy(regex.compile, r"[\p{L}\p{M}\p{N}]++")
+# In ``re``, with ``regex``'s white space (WHITE_SPACE): the same matches on any text, without
+# importing ``regex`` for the many sentences that open with a quotation mark.
+_LEAD = lazy(re.compile, "[" + WHITE_SPACE + r"\"'“‘«‹(\[{—–\-*•·]*+")
+_WORD = lazy(regex_compile, r"[\p{L}\p{M}\p{N}]++(?:['’\-.][\p{L}\p{M}\p{N}]++)*+")
+_CORE = lazy(regex_compile, r"[\p{L}\p{M}\p{N}]++")
+# Opening marks of _LEAD, besides white space (the usual characters before a sentence's first word).
+_OPENING = "\"'“‘«‹([{—–-*•·"
+# A sentence's first character that is not an ASCII capital or digit.
+_NOT_CAPITAL = re.compile("[^A-Z0-9]")
+# A sentence's start: the first field of the shared Sentence tuple (faster than by name).
+_START = itemgetter(0)
 _TERMINATORS = (".", "!", "?")
 # What may follow a paragraph's last terminator: closing (or stray) quotes and brackets, white space.
 _CLOSERS = "\"'”’»«“‘‹›)]} \t\r\n"
@@ -87,12 +97,32 @@ class SentenceStart(Rule):
 
     def check(self, document):
         text = document.text
-        paragraphs = {paragraph.index: paragraph for paragraph in document.paragraphs}
-        order = {paragraph.index: position for position, paragraph in enumerate(document.paragraphs)}
-        for sentence in document.sentences:
-            first = text[sentence.start]
+        sentences = document.sentences
+        if not sentences:
+            return ()
+        # The first character of every sentence, gathered in C: only those not an ASCII capital or
+        # digit are looked at (for the rest _check_start finds no lowercase letter).
+        firsts = "".join(itemgetter(*map(_START, sentences))(text))
+        candidates = []
+        for found in _NOT_CAPITAL.finditer(firsts):
+            sentence = sentences[found.start()]
+            first = found.group()
             if first.isalnum() and not first.islower():
                 continue  # a capital or a digit: the common case, told at once (_check_start agrees)
+            if first in _OPENING:
+                # “We ...: _LEAD stops at the letter or digit after the mark (neither is in it), and
+                # _check_start finds no lowercase letter there (nor anything past the sentence's end).
+                after = sentence.start + 1
+                if after >= sentence.end or (text[after].isalnum() and not text[after].islower()):
+                    continue
+            candidates.append(sentence)
+        return self._problems(document, candidates) if candidates else ()
+
+    def _problems(self, document, candidates):
+        text = document.text
+        paragraphs = {paragraph.index: paragraph for paragraph in document.paragraphs}
+        order = {paragraph.index: position for position, paragraph in enumerate(document.paragraphs)}
+        for sentence in candidates:
             paragraph = paragraphs.get(sentence.paragraph)
             if paragraph is None:
                 continue

@@ -7,28 +7,35 @@ file extending the dictionary cannot crash a run.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
-from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from collections import Counter
+from collections.abc import Mapping
+from itertools import compress
+from operator import itemgetter, ne, not_
 
-
-import regex
-
-from newslint.lazyre import lazy
+from newslint._records import FrozenRecord
+from newslint.lazyre import REGEX_IGNORECASE, lazy, regex_compile
 from newslint.patterns import trie_pattern as _trie_pattern
+
+TYPE_CHECKING = False  # typing is not imported at run time: start-up cost
+if TYPE_CHECKING:
+    from typing import Any, Iterable, Sequence
 
 # What a form's inner characters may be written as in the text: one white-space
 # character for a space (a repeat would slow every scan), either apostrophe, any hyphen.
 _CHAR_PATTERNS = {" ": r"\s", "'": "['’]", "’": "['’]", "-": r"[\-‐‑]"}
+# The separators inside a word (newslint.words).
+_SEPARATOR = lazy(re.compile, r"['’\-]")
 
 # What marks a run of non-space characters as a link, an address or a handle rather
 # than prose: a scheme, "www.", an @ (e-mail, @handle), a # (hashtag) or a
 # top-level domain after a dot ("kyivpost.com/kiev", "bbc.co.uk").
 _DOMAIN_ENDING = r"\.(?:com|org|net|gov|edu|info|io|co|uk|ua|ru|de|fr|eu|au|ca|nz|ie|in|tv|me)(?![\p{L}\p{N}])"
-LINK_MARK = lazy(regex.compile, r"[@#]|://|\bwww\.|" + _DOMAIN_ENDING, regex.IGNORECASE)
-_NON_SPACE = lazy(regex.compile, r"\S*+")
+LINK_MARK = lazy(regex_compile, r"[@#]|://|\bwww\.|" + _DOMAIN_ENDING, REGEX_IGNORECASE)
+_NON_SPACE = lazy(regex_compile, r"\S*+")
 # LINK_MARK's last alternative on its own: the regex module finds its full stop quickly.
-_DOMAIN = lazy(regex.compile, _DOMAIN_ENDING, regex.IGNORECASE)
+_DOMAIN = lazy(regex_compile, _DOMAIN_ENDING, REGEX_IGNORECASE)
 
 
 def _may_hold_link(text: str) -> bool:
@@ -83,16 +90,25 @@ def strings(value: Any) -> list[str]:
     return []
 
 
-@dataclass(frozen=True, slots=True)
-class Preferred:
+class Preferred(FrozenRecord):  # as @dataclass(frozen=True, slots=True) made it (newslint._records)
     """One house form and the forms it replaces."""
 
+    __slots__ = ("house", "instead_of", "exceptions", "modifier_ok", "source")
     house: str
     instead_of: tuple[str, ...]
     exceptions: tuple[str, ...]
     #: The old form is correct when it modifies the next word ("the Ukraine crisis").
     modifier_ok: bool
     source: str
+
+    def __init__(self, house: str, instead_of: tuple[str, ...], exceptions: tuple[str, ...], modifier_ok: bool,
+                 source: str) -> None:
+        _set = object.__setattr__
+        _set(self, "house", house)
+        _set(self, "instead_of", instead_of)
+        _set(self, "exceptions", exceptions)
+        _set(self, "modifier_ok", modifier_ok)
+        _set(self, "source", source)
 
 
 def names_data(data: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -140,3 +156,61 @@ def trie_pattern(words: list[str]) -> str:
     """One alternation matching exactly ``words``, factored as a trie (see newslint.patterns),
     with spaces, apostrophes and hyphens matching their typographic variants."""
     return _trie_pattern(words, _CHAR_PATTERNS)
+
+
+# -- what the names rules read off the document's shared word lists, found once per document ----
+_FLAGS_KEY = "_newslint_names_capital_flags"
+#: bytes.translate table: 1 for a capital ASCII letter, 0 for any other byte.
+_ASCII_CAPITALS = bytes(int(65 <= code <= 90) for code in range(256))
+_PARTS_KEY = "_newslint_names_compound_parts"
+_LOWERCASE_KEY = "_newslint_names_lowercase_words"
+_CAPITALS_KEY = "_newslint_names_capital_counts"
+
+
+def capital_flags(document) -> Sequence[int]:
+    """For each of the document's words, a flag (true or false) set for every word that starts with
+    a capital and is unlike its lowercase, and only for words unlike their lowercase (those of
+    ``Words.capitalised``): what the names rules look for in a word written with a capital is its
+    first letter. On ASCII text, whether the first letter is a capital, read in C from the text's
+    bytes mapped to 1 (A-Z) and 0; otherwise whether the word is unlike its lowercase, one
+    comparison per word in C. No word is hashed."""
+    flags = document.__dict__.get(_FLAGS_KEY)
+    if flags is None:
+        words = document.words
+        text, starts = document.text, words.starts
+        if len(starts) > 1 and text.isascii():
+            flags = itemgetter(*starts)(text.encode("ascii").translate(_ASCII_CAPITALS))
+        else:
+            flags = list(map(ne, words.texts, words.lower))
+        document.__dict__[_FLAGS_KEY] = flags
+    return flags
+
+
+def compound_parts(document) -> list[str]:
+    """The texts of the parts of the document's words of several parts (split at apostrophes and
+    hyphens: the texts of ``Words.all_parts``), in text order. The words joined by a separator
+    split, in C, into the parts of each in turn."""
+    parts = document.__dict__.get(_PARTS_KEY)
+    if parts is None:
+        words = document.words
+        compounds, texts = words.compounds, words.texts
+        parts = _SEPARATOR.split("-".join(map(texts.__getitem__, compounds))) if compounds else []
+        document.__dict__[_PARTS_KEY] = parts
+    return parts
+
+
+def lowercase_words(document) -> set[str]:
+    """The distinct words written in lowercase (equal to their lowercase)."""
+    found = document.__dict__.get(_LOWERCASE_KEY)
+    if found is None:
+        found = document.__dict__[_LOWERCASE_KEY] = set(compress(document.words.lower,
+                                                                 map(not_, capital_flags(document))))
+    return found
+
+
+def capital_counts(document) -> Counter[str]:
+    """The lowercase of each word written with a capital, with how many such words have it."""
+    found = document.__dict__.get(_CAPITALS_KEY)
+    if found is None:
+        found = document.__dict__[_CAPITALS_KEY] = Counter(compress(document.words.lower, capital_flags(document)))
+    return found

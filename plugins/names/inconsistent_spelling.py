@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from functools import lru_cache
 from itertools import compress
-
-import regex
+from operator import itemgetter
 
 from newslint import Flag, Option, Pass, Rule
+from newslint.lazyre import lazy, regex_compile
 
-from ._data import lowercase_set, preferred_entries, strings
+from ._data import capital_flags, lowercase_set, preferred_entries, strings
 
 # Cyrillic letters that look like Latin ones: “Кyiv” typed with a Cyrillic К.
 _LOOKALIKES = str.maketrans({
@@ -19,19 +20,36 @@ _LOOKALIKES = str.maketrans({
     "Х": "X", "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j",
     "ѕ": "s", "І": "I", "Ј": "J", "Ѕ": "S",
 })
-_LATIN_WORD = regex.compile(r"[\p{Latin}\p{M}'’\-]+")
-_CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}[\p{L}\p{M}'’\-]*")
+# Compiled on first use (newslint.lazyre): a story with no name to compare never needs them.
+_LATIN_WORD = lazy(regex_compile, r"[\p{Latin}\p{M}'’\-]+")
+_CAPITALISED = lazy(regex_compile, r"\p{Lu}\p{Ll}[\p{L}\p{M}'’\-]*")
 _POSSESSIVE = ("'s", "’s")
 # The transliteration variants a name may be written in: y/i/iy/yy/ii/ij, a -ov/-ev/-yev ending.
-_Y_I = regex.compile(r"(?:iy|yy|ij|ii|yi|y)")
-_OV_EV = regex.compile(r"(?:[iy]?[eo]v|off|eff)\b")
-_DOUBLED = regex.compile(r"(.)\1+")
+_Y_I_SOURCE, _OV_EV_SOURCE, _DOUBLED_SOURCE = r"(?:iy|yy|ij|ii|yi|y)", r"(?:[iy]?[eo]v|off|eff)\b", r"(.)\1+"
+_Y_I = lazy(regex_compile, _Y_I_SOURCE)
+_OV_EV = lazy(regex_compile, _OV_EV_SOURCE)
+_DOUBLED = lazy(regex_compile, _DOUBLED_SOURCE)
+# The same in the standard library's re, for ASCII words (_skeleton).
+_Y_I_ASCII = lazy(re.compile, _Y_I_SOURCE)
+_OV_EV_ASCII = lazy(re.compile, _OV_EV_SOURCE)
+_DOUBLED_ASCII = lazy(re.compile, _DOUBLED_SOURCE)
+#: How many distinct words the rule remembers what it told of (see _may_have_twins).
+_TOLD_LIMIT = 65536
 
 
 @lru_cache(maxsize=65536)
 def _skeleton(word: str) -> str:
     """The form all the transliteration variants of a name share."""
     key = word.lower()
+    if key.isascii():
+        # The same substitutions in the standard library's re, on ASCII the twin of regex (the same
+        # ``.``, ``\b`` and letters), each made only where it can apply: an -ov or -ev ending needs a
+        # v or "ff", a y/i variant a y, "ij" or "ii".
+        if "v" in key or "ff" in key:
+            key = _OV_EV_ASCII.sub("ov", key)
+        if "y" in key or "ij" in key or "ii" in key:
+            key = _Y_I_ASCII.sub("i", key)
+        return _DOUBLED_ASCII.sub(r"\1", key)
     key = _OV_EV.sub("ov", key)
     key = _Y_I.sub("i", key)
     return _DOUBLED.sub(r"\1", key)
@@ -58,6 +76,19 @@ def _group_key(word: str) -> str:
     return _skeleton(word.translate(_LOOKALIKES))
 
 
+#: The letters _skeleton replaces or removes: the y/i variants and the -ov/-ev endings.
+_VARIANT_LETTERS = frozenset("eijovyf")
+
+
+def _rough_key(word: str) -> frozenset[str]:
+    """The letters of ``_group_key(word)`` less _VARIANT_LETTERS, found without it: the group key is
+    the lowercase (look-alike letters read as Latin) with runs of variant letters replaced by variant
+    letters and doubled letters made single, which keeps every other letter. Equal group keys give
+    equal rough keys."""
+    latin = word if word.isascii() else word.translate(_LOOKALIKES)
+    return frozenset(latin.lower()).difference(_VARIANT_LETTERS)
+
+
 @lru_cache(maxsize=65536)
 def _compared(text: str, min_length: int) -> str | None:
     """The name a word (of the document's word lists) is compared as, without a possessive 's, or
@@ -66,9 +97,13 @@ def _compared(text: str, min_length: int) -> str | None:
     if len(text) < min_length or not text[0].isupper():
         return None
     word = text[:-2] if text.endswith(_POSSESSIVE) else text
-    if len(word) < min_length or "-" in word or not _CAPITALISED.fullmatch(word.translate(_LOOKALIKES)):
+    if len(word) < min_length or "-" in word:
         return None
-    return word
+    if word.isascii():
+        # _CAPITALISED on ASCII (no Cyrillic to read as Latin): a capital (text[0]), a small letter,
+        # then letters and apostrophes.
+        return word if word[1:2].islower() and word.replace("'", "").isalpha() else None
+    return word if _CAPITALISED.fullmatch(word.translate(_LOOKALIKES)) else None
 
 
 class InconsistentSpelling(Rule):
@@ -137,6 +172,38 @@ class InconsistentSpelling(Rule):
         entries = preferred_entries(self.data)
         self._house = {entry.house.lower(): entry.house for entry in entries if " " not in entry.house}
         self._replaced = {form.lower() for entry in entries for form in entry.instead_of}
+        #: Each distinct capitalised word met → (the name it is compared as, its rough key), or None.
+        self._told: dict[str, tuple[str, frozenset[str]] | None] = {}
+
+    def _may_have_twins(self, capitalised: frozenset[str]) -> bool:
+        """Whether two of the names the words ``capitalised`` are compared as share a group key: the
+        test ``check`` makes with ``twins``. Each distinct word is told once per rule (the same words
+        recur from story to story), with a rough key first: the letters of its group key less those
+        the transliteration variants change (_rough_key). Names with different rough keys have
+        different group keys, so the group keys of the few that share one are all that is needed."""
+        told = self._told
+        new = capitalised.difference(told)
+        if new:
+            if len(told) + len(new) > _TOLD_LIMIT:
+                told.clear()
+                new = capitalised
+            minimum = self._min_length
+            compared = _compared.__wrapped__  # remembered here instead
+            for text in new:
+                name = compared(text, minimum)
+                told[text] = None if name is None else (name, _rough_key(name))
+        named = set(map(told.__getitem__, capitalised))
+        named.discard(None)
+        # Each name has one rough key: two names share one when there are fewer keys than names.
+        if len(set(map(itemgetter(1), named))) == len(named):
+            return False
+        by_rough: dict[frozenset[str], set[str]] = defaultdict(set)
+        for name, rough in named:
+            by_rough[rough].add(name)
+        for names in by_rough.values():
+            if len(names) > 1 and len(set(map(_group_key, names))) < len(names):
+                return True
+        return False
 
     def _mid_sentence_starts(self, document) -> set[int]:
         """Offsets of the first word of each sentence and paragraph (capitalised for another reason)."""
@@ -156,7 +223,10 @@ class InconsistentSpelling(Rule):
         # The words that can count, each told once per distinct word (most are not names).
         minimum = self._min_length
         # (A word with a capital differs from its lowercase: words.capitalised, made in C.)
-        compared = {text: name for text in words.capitalised
+        capitalised = frozenset(compress(texts, capital_flags(document)))
+        if not self._may_have_twins(capitalised):
+            return
+        compared = {text: name for text in capitalised
                     if (name := _compared(text, minimum)) is not None}
         if not compared:
             return

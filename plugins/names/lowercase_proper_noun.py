@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, namedtuple
 from itertools import compress
-from typing import NamedTuple
-
-import regex
+from operator import ne
 
 from newslint import Flag, Option, Pass, Rule
-from newslint.fastre import cased_plain
-from newslint.lazyre import lazy
+from newslint.fastre import ODD_LETTERS, cased_plain  # noqa: F401  (cased_plain: what ``fast`` stands for)
+from newslint.lazyre import lazy, regex, regex_compile
 
-from ._data import Links, lowercase_set, names_data, proper_names, strings, trie_pattern
+from ._data import (Links, capital_counts, compound_parts, lowercase_set, lowercase_words, names_data,
+                    proper_names, strings, trie_pattern)
 
 # An all-capitals dateline opening a paragraph: "KYIV, Ukraine (AP) — ", "LONDON - ".
-_DATELINE = lazy(regex.compile, 
+_DATELINE = lazy(regex_compile, 
     r"\p{Lu}[\p{Lu}\p{M}'’.\- ]*(?:,[ \t]*[\p{L}\p{M}.'’ ]{1,40}?)?[ \t]*(?:\([^()\r\n]{1,40}\)[ \t]*)?(?:—|–|--?)\s"
 )
+# A letter neither capital nor small (newslint.fastre): text with one takes the general path.
+_ODD_LETTER = lazy(re.compile, f"[{ODD_LETTERS}]")
 # Small words inside a title between capitalised ones: "Ministry of Defence", "Flight into Danger",
 # "The Goat or Who is Sylvia?".
 _TITLE_CONNECTORS = frozenset("""
@@ -40,18 +42,16 @@ _JOIN_REACH = 3
 # A word's edges: not inside another word, nor after an apostrophe (the s of “Kyiv’s”).
 _WORD_START = r"(?<![\p{L}\p{N}\p{M}'’])"
 _WORD_END = r"(?![\p{L}\p{N}\p{M}])"
-_LOWER_WORD = lazy(regex.compile, rf"{_WORD_START}\p{{Ll}}[\p{{Ll}}\p{{M}}]*+{_WORD_END}")
-_CAPITAL_WORD = lazy(regex.compile, rf"{_WORD_START}\p{{Lu}}[\p{{L}}\p{{M}}]++{_WORD_END}")
-_AFTER_DETERMINER = lazy(regex.compile, 
+_LOWER_WORD = lazy(regex_compile, rf"{_WORD_START}\p{{Ll}}[\p{{Ll}}\p{{M}}]*+{_WORD_END}")
+_CAPITAL_WORD = lazy(regex_compile, rf"{_WORD_START}\p{{Lu}}[\p{{L}}\p{{M}}]++{_WORD_END}")
+_AFTER_DETERMINER = lazy(regex_compile, 
     rf"{_WORD_START}(?i:{'|'.join(sorted(_DETERMINERS))})\s+(\p{{Ll}}[\p{{Ll}}\p{{M}}]*+){_WORD_END}")
 
 
-class _Word(NamedTuple):
-    start: int
-    end: int
-    text: str          # without a possessive 's
-    possessive: bool
-    kind: str          # LOWER, CAPITAL (Kyiv, McDonald), CAPITALS (KYIV, Q) or NUMBER
+# A word: its offsets, its text without a possessive 's, whether it had one, and its kind: LOWER,
+# CAPITAL (Kyiv, McDonald), CAPITALS (KYIV, Q) or NUMBER (collections' named tuple: typing is not
+# imported at run time).
+_Word = namedtuple("_Word", ["start", "end", "text", "possessive", "kind"])
 
 
 class LowercaseProperNoun(Rule):
@@ -144,14 +144,21 @@ class LowercaseProperNoun(Rule):
     # -- checking ------------------------------------------------------------
     def check(self, document):
         text = document.text
+        plain = document.words.plain
+        if plain:
+            # Most stories stop here: the few words that can be flagged, from the shared word lists.
+            known, evidence_keys = self._candidates(document)
+            if not known and not evidence_keys:
+                return
+        # cased_plain(text), its is_plain half worked out once by the shared word scan (words.plain).
+        fast = plain and (text.isascii() or _ODD_LETTER.search(text) is None)
         scan = _Scan(document)
-        fast = cased_plain(text) and document.words.plain
         lowercase = _LowercaseWords(document) if fast else Counter(_LOWER_WORD.findall(text))
-        evidence = self._evidence(scan, lowercase, fast)
         if fast:
-            candidates = document.words.segments.intersection(self._known_keys) | evidence.keys()
-            targets = [word for word in candidates if word in lowercase]
+            evidence = self._evidence(scan, lowercase, evidence_keys) if evidence_keys else {}
+            targets = [word for word in known | evidence.keys() if word in lowercase]
         else:
+            evidence = self._evidence(scan, lowercase)
             targets = [word for word in lowercase if word in self._known or word in evidence]
         if not targets:
             return
@@ -184,14 +191,79 @@ class LowercaseProperNoun(Rule):
                                    f"“{form}” is a name written in lowercase: the story has “{proper}” "
                                    f"{count} times elsewhere", replacement=proper)
 
-    def _evidence(self, scan: "_Scan", lowercase: Counter[str], fast: bool = False) -> dict[str, tuple[str, int]]:
-        """Words the story capitalises as names often enough: lowercase form → (spelling, count)."""
+    # -- the words that can be flagged ---------------------------------------------------------
+    # ``check`` flags only a lowercase use, as _LOWER_WORD finds it: a whole word written in small
+    # letters, or such a part of a word of several parts. On plain text (newslint.fastre) the shared
+    # word lists hold the same runs of letters as the patterns see, so the words below, found with
+    # set operations and counts in C and a look at the few written with a capital at least
+    # ``min-capitalised`` times, are all ``check`` can flag, on the fast path and the general one:
+    # most stories have none.
+
+    def _candidates(self, document) -> tuple[frozenset[str], set[str]]:
+        """The first words of dictionary names written in lowercase, and the words that may be
+        evidence (``_evidence`` finds none outside them)."""
+        parts = compound_parts(document)
+        lowercase = lowercase_words(document)
+        known = self._known_keys.intersection(lowercase)
+        if parts:
+            known = known.union(self._known_keys.intersection(parts))
+        return known, self._evidence_candidates(document, lowercase, parts)
+
+    def _evidence_candidates(self, document, lowercase: set[str], parts: list[str]) -> set[str]:
+        """Words ``_evidence`` may find: written with a capital at least ``min-capitalised`` times
+        and ``min-ratio`` times as often as in lowercase, as whole words or parts, and in lowercase
+        somewhere. Capitals that cannot count are left out where C finds them cheaply: those all in
+        capitals (“US”) and those opening a sentence after “. ” (``_evidence`` skips them); every
+        lowercase use with a space either side counts."""
+        words = document.words
+        text, texts = document.text, words.texts
+        least, ratio, common = self._min_capitalised, self._min_ratio, self._common
+        # The lowercase of the words and of the parts written with a capital, with counts.
+        counts = capital_counts(document)
+        in_parts: Counter[str] = Counter()
+        if parts:
+            parts_lower = list(map(str.lower, parts))
+            in_parts = Counter(compress(parts_lower, map(ne, parts, parts_lower)))
+            counts = counts + in_parts
+        found = set()
+        after: Counter[str] | None = None
+        for key in [key for key, count in counts.items() if count >= least]:
+            if key not in lowercase and key not in parts:
+                continue  # not written in lowercase (_LowercaseWords has none)
+            if len(key) < 2 or key in common or not key.isalpha():
+                continue
+            count = counts[key]
+            if count < ratio * text.count(f" {key} "):
+                continue
+            upper = key.upper()
+            if upper != key and upper.isupper() and upper.lower() == key:
+                count -= texts.count(upper) + parts.count(upper)  # in capitals: “US”
+            title = key[0].upper() + key[1:]
+            if title != upper and title != key and title.lower() == key:
+                count -= text.count(f". {title} ")  # opening a sentence: “. It ”, “. It’s”
+                if key in in_parts:
+                    count -= text.count(f". {title}’") + text.count(f". {title}'")
+            if count < least:
+                continue
+            written = texts.count(key)  # whole words written as the key
+            if words.after_apostrophe and written:  # less those right after an apostrophe (’em)
+                if after is None:
+                    starts = words.starts
+                    after = Counter(texts[bisect_right(starts, offset) - 1] for offset in words.after_apostrophe)
+                written -= after[key]
+            if (written > 0 or key in parts) and count >= ratio * written:
+                found.add(key)
+        return found
+
+    def _evidence(self, scan: "_Scan", lowercase: Counter[str], keys: set[str] | None = None
+                  ) -> dict[str, tuple[str, int]]:
+        """Words the story capitalises as names often enough: lowercase form → (spelling, count).
+        With ``keys`` (the fast path), only those words can be (``_evidence_candidates``)."""
         text = scan.text
         capitalised: Counter[str] = Counter()
         spellings: dict[str, Counter[str]] = {}
-        if fast:
-            found = _capitalised_twins(scan.document, lowercase, self._common, self._min_capitalised,
-                                       self._min_ratio)
+        if keys is not None:
+            found = _capital_occurrences(scan.document, keys)
         else:
             found = ((match.start(), match.group()) for match in _CAPITAL_WORD.finditer(text))
         for start, form in found:
@@ -269,30 +341,35 @@ def _joined(text: str, words: list[_Word], index: int, step: int, paragraph_star
 
 class _LowercaseWords:
     """What ``Counter(_LOWER_WORD.findall(text))`` counts, for the few words the rule asks about
-    (``in``, ``[]``), from counts of the shared words made in C."""
+    (``in``, ``[]``): the whole words written as the key, less those right after an apostrophe (’em),
+    and the parts of words written so (pro-russian), each counted in C on first asking. (A key that
+    is no word nor part counts none: none of the three holds it.)"""
 
     def __init__(self, document) -> None:
-        words = document.words
-        texts, starts = words.texts, words.starts
-        self.segments = words.segments
-        self._texts = texts
-        self._counts: Counter[str] | None = None
-        # Words right after an apostrophe (’em) are not matches; parts of words (pro-russian) are.
-        self.after = Counter(texts[bisect_right(starts, offset) - 1] for offset in words.after_apostrophe)
-        self.parts = Counter(part for _, part, apostrophe in words.all_parts
-                             if not apostrophe and part.isalpha() and part.islower())
-
-    @property
-    def counts(self) -> Counter[str]:
-        """How often each word (as written) occurs; counted on first use."""
-        if self._counts is None:
-            self._counts = Counter(self._texts)
-        return self._counts
+        self._words = document.words
+        self._counts: dict[str, int] = {}
+        self._after: Counter[str] | None = None
+        self._parts: Counter[str] | None = None
 
     def __getitem__(self, key: str) -> int:
-        if key not in self.segments or not (key.isalpha() and key.islower()):
+        if not (key.isalpha() and key.islower()):
             return 0
-        return self.counts[key] - self.after[key] + self.parts[key]
+        count = self._counts.get(key)
+        if count is None:
+            words = self._words
+            count = words.texts.count(key)
+            if count and words.after_apostrophe:
+                if self._after is None:
+                    texts, starts = words.texts, words.starts
+                    self._after = Counter(texts[bisect_right(starts, offset) - 1] for offset in words.after_apostrophe)
+                count -= self._after[key]
+            if words.compounds:
+                if self._parts is None:
+                    self._parts = Counter(part for _, part, apostrophe in words.all_parts
+                                          if not apostrophe and part.isalpha() and part.islower())
+                count += self._parts[key]
+            self._counts[key] = count
+        return count
 
     def __contains__(self, key: str) -> bool:
         return self[key] > 0
@@ -307,45 +384,22 @@ def _occurrences(document, forms: set[str]) -> list[tuple[int, str]]:
             if starts[index] not in after]
 
 
-def _capitalised_twins(document, lowercase: _LowercaseWords, common: frozenset[str], least: int,
-                       ratio: int) -> list[tuple[int, str]]:
-    """(start, text) of the matches of _CAPITAL_WORD that can make a word evidence, in text order:
-    those whose lowercase the story also writes, is not a common word, and is written with a capital
-    at least ``least`` times and ``ratio`` times as often as in lowercase, counting every capital
-    (the caller counts only some, so a word short of this here is short of it there; its capitals
-    change nothing and are skipped)."""
+def _capital_occurrences(document, keys: set[str]) -> list[tuple[int, str]]:
+    """(start, text) of the matches of _CAPITAL_WORD whose lowercase is one of ``keys``, in text
+    order: whole words of letters, more than one and the first a capital, not right after an
+    apostrophe, and such parts of words."""
     words = document.words
-    segments = words.segments
-    capitals: Counter[str] = Counter()
-    forms: dict[str, list[str]] = {}
-    # Distinct words with a capital (no word holding one equals a word in lowercase) whose lowercase
-    # the story also writes: set operations in C, then a look at those few.
-    written = list(words.capitalised)
-    keys = segments.intersection(map(str.lower, written)).difference(common)
-    if keys:
-        for form in written:
-            key = form.lower()
-            if key in keys and len(form) > 1 and form[0].isupper() and form.isalpha():
-                forms.setdefault(key, []).append(form)
-    parts = []
-    for start, part, apostrophe in words.all_parts:
-        if not apostrophe and len(part) > 1 and part[0].isupper() and part.isalpha():
-            parts.append((start, part))
-            capitals[part.lower()] += 1
-    if not forms and not parts:
-        return []
-    counts = lowercase.counts
-    keep = set()
-    for key, written in forms.items():
-        capitals[key] += sum(counts[form] for form in written)
-    for key, count in capitals.items():
-        if count >= least and key not in common and key in lowercase and count >= ratio * lowercase[key]:
-            keep.add(key)
-    if not keep:
-        return []
-    found = _occurrences(document, {form for key in keep for form in forms.get(key, ())})
-    found.extend(item for item in parts if item[1].lower() in keep)
-    found.sort()
+    texts, starts, after = words.texts, words.starts, words.after_apostrophe
+    found = []
+    for index in compress(range(len(texts)), map(keys.__contains__, words.lower)):
+        form = texts[index]
+        if len(form) > 1 and form[0].isupper() and form.isalpha() and starts[index] not in after:
+            found.append((starts[index], form))
+    if words.compounds:
+        found.extend((start, part) for start, part, apostrophe in words.all_parts
+                     if not apostrophe and len(part) > 1 and part[0].isupper() and part.isalpha()
+                     and part.lower() in keys)
+        found.sort()
     return found
 
 

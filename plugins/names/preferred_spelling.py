@@ -3,36 +3,35 @@
 from __future__ import annotations
 
 import re
+from collections import namedtuple
 from functools import lru_cache
-from typing import NamedTuple
-
-import regex
 
 from newslint import Flag, Pass, Rule
-from newslint.lazyre import lazy
+from newslint.lazyre import REGEX_IGNORECASE, lazy, regex_compile
 from newslint.words import paragraph_edges_clean
 
-from ._data import Links, Preferred, lowercase_set, names_data, preferred_entries, strings, trie_pattern
+from ._data import (Links, Preferred, capital_counts, compound_parts, lowercase_set, lowercase_words, names_data,
+                    preferred_entries, strings, trie_pattern)
 
 _LETTER = r"[\p{L}\p{N}\p{M}]"
 # Wording that names an old form on purpose: "formerly Bombay", "what was then Kiev", "known as Madras".
-_MENTION = lazy(regex.compile, 
+_MENTION = lazy(regex_compile, 
     r"(?:\b(?:formerly|previously|once|earlier)(?:\s+(?:known|called|named|spelt|spelled))?(?:\s+as)?"
     r"|(?:\b(?:was|were)\s+|\(\s*)then"
     r"|\b(?:known|called|spelt|spelled|renamed\s+from)(?:\s+as)?"
     r"|\b(?:old|former|earlier|Russian|Soviet|colonial)(?:[- ]era)?[- ](?:names?|spellings?)(?:\s+(?:of|was|is))?)"
     r"[\s,:(“\"‘']*$",
-    regex.IGNORECASE,
+    REGEX_IGNORECASE,
 )
-_NEXT_WORD = lazy(regex.compile, r"\s+([\p{L}\p{N}][\p{L}\p{N}\p{M}]*)")
+_NEXT_WORD = lazy(regex_compile, r"\s+([\p{L}\p{N}][\p{L}\p{N}\p{M}]*)")
 # How far either side of an old form the house form may stand to mark the old one as a deliberate
 # mention: "Mumbai (Bombay)", "Kiev, now Kyiv".
 _MENTION_WINDOW = 40
 
 
-class _Variant(NamedTuple):
-    form: str          # the instead-of form as listed
-    entry: Preferred
+# The instead-of form as listed, and its entry (collections' named tuple: typing is not imported at
+# run time).
+_Variant = namedtuple("_Variant", ["form", "entry"])
 
 
 def _compile_trie(words: tuple[str, ...], flags: int = 0) -> "re.Pattern[str]":
@@ -44,9 +43,9 @@ def _compile_trie(words: tuple[str, ...], flags: int = 0) -> "re.Pattern[str]":
 _compile_forms = lru_cache(maxsize=512)(_compile_trie)
 # A run of words in capitals ("KIEV", "THE UKRAINE"). The capitals variants of the forms are
 # looked up in a dictionary rather than doubling the trie and the time to compile it.
-_CAPITALS = lazy(regex.compile, rf"(?<!{_LETTER})\p{{Lu}}[\p{{Lu}}\p{{M}}]++"
+_CAPITALS = lazy(regex_compile, rf"(?<!{_LETTER})\p{{Lu}}[\p{{Lu}}\p{{M}}]++"
                           rf"(?:\s\p{{Lu}}[\p{{Lu}}\p{{M}}]*+(?!{_LETTER}))*+(?!{_LETTER})")
-_WORD_IN_RUN = lazy(regex.compile, r"\S+")
+_WORD_IN_RUN = lazy(regex_compile, r"\S+")
 
 
 _SEGMENT = lazy(re.compile, r"[^\W_]+")
@@ -150,6 +149,7 @@ class PreferredSpelling(Rule):
         # trie costs a second or more to compile, and most runs never need it.
         self._forms = lazy(_compile_forms, tuple(sorted(self._written))) if self._written else None
         self._gate, self._always = _gate_keys(tuple(self._written) + tuple(self._capitals))
+        self._gate_lower = frozenset(key.lower() for key in self._gate)
         # Key (a form's longest run of letters and digits) → the written forms it stands for, and the
         # keys of the capitals forms: a document holding a few keys is searched for those forms only.
         self._forms_by_key: dict[str, list[str]] = {}
@@ -170,6 +170,8 @@ class PreferredSpelling(Rule):
             # A form matches only where its longest run of letters is a whole word part: the
             # document is searched for the forms whose runs it holds, with a trie of those alone
             # (the whole dictionary's costs seconds to compile at ten thousand entries).
+            if not self._may_hold_key(document):
+                return
             present = self._gate.intersection(words.segments)
             if not present:
                 return
@@ -191,6 +193,17 @@ class PreferredSpelling(Rule):
                     house = _house_in_case(variant.entry.house, variant.form, written)
                     yield self.problem(start, end, f"House style is “{house}”, not “{' '.join(written.split())}”",
                                        replacement=house)
+
+    def _may_hold_key(self, document) -> bool:
+        """Whether a key of the gate may be one of ``words.segments``: a whole word, written in
+        lowercase or with a capital (its lowercase is then among those of the words written so), or
+        a part. Set operations in C on the names rules' shared word facts rule out most stories
+        before the segments are needed."""
+        gate_lower = self._gate_lower
+        if not gate_lower.isdisjoint(lowercase_words(document)) or not gate_lower.isdisjoint(capital_counts(document)):
+            return True
+        parts = compound_parts(document)
+        return bool(parts) and not self._gate.isdisjoint(parts)
 
     def _in_capitals(self, match: "regex.Match[str]") -> list[tuple[int, int, _Variant | None]]:
         """The old forms in a run of words in capitals, longest first."""

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import regex
+from bisect import bisect_left
 
 from newslint import Flag, Pass, Rule
-from newslint.lazyre import lazy
+from newslint.lazyre import lazy, regex_compile
+
+from ._scan import mark_spots
 
 # A run of one mark: two or more commas, semicolons, colons, ! or ?; exactly two full
 # stops (three or more are an ellipsis).
-_DOUBLED = lazy(regex.compile, r"([,;:!?])\1+|(?<!\.)\.\.(?!\.)")
-_SPACE = lazy(regex.compile, r"\s")
+_DOUBLED = lazy(regex_compile, r"([,;:!?])\1+|(?<!\.)\.\.(?!\.)")
+_SPACE = lazy(regex_compile, r"\s")
 
 
 class Doubled(Rule):
@@ -52,12 +54,19 @@ class Doubled(Rule):
     ]
 
     def check(self, document):
+        # Every match holds a mark right after the same mark (not two of an ellipsis, which _DOUBLED
+        # skips): a scan of the text, shared with punctuation/space-before, finds them all, and a
+        # paragraph without one is not searched (punctuation._scan).
+        doubled = mark_spots(document).doubled
+        return self._problems(document, doubled) if doubled else ()
+
+    def _problems(self, document, doubled: list[int]):
         text = document.text
-        if ",," not in text and ";;" not in text and "::" not in text and "!!" not in text \
-                and "??" not in text and ".." not in text:
-            return  # every match holds one of these pairs: a cheap test before the pattern
         token = (0, 0, False)  # the last token looked at: start, end, is it an address
         for paragraph in document.paragraphs:
+            at = bisect_left(doubled, paragraph.start)
+            if at == len(doubled) or doubled[at] >= paragraph.end:
+                continue
             for match in _DOUBLED.finditer(text, paragraph.start, paragraph.end):
                 start, end = match.start(), match.end()
                 before = text[start - 1] if start > paragraph.start else " "

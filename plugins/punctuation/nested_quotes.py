@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from newslint import Flag, Pass, Rule
 from newslint.quotes import FOREIGN_MARKS
 from newslint.rule import TextEdit
 
 from ._style import english_mark
+
+_PARENT = attrgetter("parent")
+
+
+def _has_nesting(quotations) -> bool:
+    """Whether a quotation has a parent (a quotation is never false), told in C."""
+    return any(map(_PARENT, quotations))
 
 
 class NestedQuotes(Rule):
@@ -48,6 +57,11 @@ class NestedQuotes(Rule):
     ]
 
     def check(self, document):
+        if not _has_nesting(document.quotes.quotations):
+            return ()  # every finding is a quotation inside another: one with a parent
+        return self._problems(document)
+
+    def _problems(self, document):
         quotes = document.quotes
         style = quotes.style
         with_single_inside = {id(q.parent) for q in quotes.quotations

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import re
-
-import regex
+from bisect import bisect_left
 
 from newslint import Flag, Pass, Rule
 from newslint.quotes import FOREIGN_MARKS, STRAIGHT_MARKS
 from newslint.rule import TextEdit
-from newslint.lazyre import lazy
+
+from ._scan import mark_spots, spaced_closing_quote
 
 # Spaces or tabs (never a line break) before a punctuation mark.
 _SPACE = " \t\u00a0\u202f\u2009"
-# A mark right after white space (the run before it is then walked back over once).
-_SPACED = lazy(regex.compile, r"(?<=[ \t\u00a0\u202f\u2009])[,.;:!?]")
-_SPACED_ANYWHERE = lazy(re.compile, r"[,.;:!?](?<=[ \t\u00a0\u202f\u2009].)")
 # What may follow a colon or semicolon in a smiley: :) ;-) :( :'( :] :| :/ :*
 _SMILEY_NEXT = frozenset(")(-'[]|/\\*^")
 
@@ -61,13 +57,21 @@ class SpaceBefore(Rule):
     ]
 
     def check(self, document):
+        # Every mark of , . ; : ! ? right after a space, in order: a scan of the text shared with
+        # punctuation/doubled (punctuation._scan). Every finding on a quotation mark is a space
+        # before ” or ’ (the only closing marks looked at): one search for each shows whether to
+        # look at the quotation marks at all.
+        spaced = mark_spots(document).spaced
+        quotes = spaced_closing_quote(document.text)
+        return self._problems(document, spaced, quotes) if spaced or quotes else ()
+
+    def _problems(self, document, spaced: list[int], quotes: bool):
         text = document.text
-        # Every match of _SPACED is one of these spaces before a mark somewhere in the text (the
-        # pattern's look-behind sees past a paragraph's start): one cheap search to skip the loop.
-        spaced = _SPACED_ANYWHERE.search(text) is not None
+        # The spaced marks in a paragraph are the ones it looks at (a mark at its very start, whose
+        # space lies before it, is skipped below either way).
         for paragraph in document.paragraphs if spaced else ():
-            for match in _SPACED.finditer(text, paragraph.start, paragraph.end):
-                mark_at = start = match.start()
+            for mark_at in spaced[bisect_left(spaced, paragraph.start):bisect_left(spaced, paragraph.end)]:
+                start = mark_at
                 while start > paragraph.start and text[start - 1] in _SPACE:
                     start -= 1
                 if start == paragraph.start or text[start - 1].isspace():
@@ -75,7 +79,7 @@ class SpaceBefore(Rule):
                 if self._allowed(text, start, mark_at, paragraph.end):
                     continue
                 yield self._problem(start, mark_at, text[mark_at])
-        for mark in document.quotes.marks:
+        for mark in document.quotes.marks if quotes else ():
             if (mark.role != "close" or mark.char in STRAIGHT_MARKS or mark.char in FOREIGN_MARKS
                     or mark.char in "“‘"):
                 continue  # straight marks are ambiguous; foreign ones (and German “) are another rule's

@@ -1,0 +1,161 @@
+"""The names rules' cheap tests give exactly what the full work gives.
+
+Each names rule first asks a necessary condition of the shared word lists (set
+operations, counts and substring searches in C) and stops when it fails; the
+shared helpers (``names._data.capital_flags``, ``compound_parts``) and the word
+lists' ``capitalised`` and ``segments`` stand in for their definitions. These
+tests turn the cheap tests off and compare whole checks, on text written to sit
+at their edges, and check the helpers against their definitions.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+
+import pytest
+
+import newslint
+
+# Words and marks of stories that exercise the names rules: names capitalised often and sometimes
+# in lowercase, dictionary names in lowercase, all-capitals forms, sentence openings, words of
+# several parts, transliteration variants, old forms, and characters off the plain path.
+VOCABULARY = (
+    "the The THE it It IT us Us US but But he He Grentex grentex GRENTEX Grentex’s Grentex's grentex’s "
+    "pro-Grentex anti-grentex 'grentex ’grentex Steel steel Steel’s kyiv Kyiv Kyiv’s kyiv’s KYIV Kiev KIEV "
+    "kiev Kiev’s north North macedonia Macedonia nato Nato NATO moscow Moscow pro-russian pro-Russian "
+    "Zelenskyy Zelenskiy Zelensky Gorbachev Gorbachov Gaddafi Gadaffi Mohammed Mohamed Кyiv Kharkiv Kharkov "
+    "Ukraine ukraine Bombay Mumbai formerly a his their Mr Ms Jobs jobs Defence Ministry ministry of Bank "
+    "England 2005 Sound said told co-op ’em don't it’s It’s İstanbul café Nº ĸab ĸab ℂity x_y"
+).split(" ")
+FILLER = "officials said talks would resume on monday after a long week and the council was told of plans".split()
+MARKS = [" ", " ", " ", " ", ", ", ". ", ". ", "; ", " “", "” ", "’", "'", "-", "\n", "\n\n", " (", ") ", ": "]
+
+
+def _texts(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(count):
+        # A few words of the story repeated often, as names are, among ordinary words.
+        favourites = rng.sample(VOCABULARY, rng.randint(1, 6))
+        share = rng.choice([0.05, 0.2, 0.6])
+        parts = []
+        for _ in range(rng.randint(3, 160)):
+            pick = rng.random()
+            parts.append(rng.choice(FILLER) if pick > share else rng.choice(favourites) if pick < share / 2
+                         else rng.choice(VOCABULARY))
+            parts.append(rng.choice(MARKS))
+        text = "".join(parts)
+        texts.append(text)
+        texts.append(text.encode("ascii", "ignore").decode())
+    return texts
+
+
+class _Every:
+    """A set holding every word."""
+
+    def __contains__(self, item) -> bool:
+        return True
+
+    def __bool__(self) -> bool:
+        return True
+
+
+OVERRIDES = [
+    None,
+    {"rules": {"names/lowercase-proper-noun": {"min-capitalised": 1, "min-ratio": 1},
+               "names/inconsistent-spelling": {"min-length": 3, "min-majority": 1}}},
+    {"rules": {"names/lowercase-proper-noun": {"min-capitalised": 2, "min-ratio": 2},
+               "names/inconsistent-spelling": {"min-length": 4}}},
+]
+
+
+def _names_findings(texts: list[str], overrides) -> list[list]:
+    config = newslint.load_config(select=["names"], overrides=overrides)  # fresh rule instances
+    return [newslint.check_text(text, path="a.txt", config=config) for text in texts]
+
+
+@pytest.mark.parametrize("overrides", OVERRIDES)
+def test_the_names_rules_find_the_same_without_their_cheap_tests(monkeypatch, overrides):
+    from newslint_plugins.names.inconsistent_spelling import InconsistentSpelling
+    from newslint_plugins.names.lowercase_proper_noun import LowercaseProperNoun
+    from newslint_plugins.names.preferred_spelling import PreferredSpelling
+
+    texts = _texts(200, seed=31)
+    fast = _names_findings(texts, overrides)
+    assert sum(map(len, fast)) > 100
+    assert {finding.rule for found in fast for finding in found} == {
+        "names/preferred-spelling", "names/lowercase-proper-noun", "names/inconsistent-spelling"}
+    with monkeypatch.context() as patch:
+        always = lambda self, *args: True  # noqa: E731
+        # Every dictionary name and every word written with a capital is looked at.
+        patch.setattr(LowercaseProperNoun, "_candidates", lambda self, document: (set(self._known_keys), _Every()))
+        patch.setattr(InconsistentSpelling, "_may_have_twins", always)
+        patch.setattr(PreferredSpelling, "_may_hold_key", always)
+        slow = _names_findings(texts, overrides)
+    assert fast == slow
+
+
+def test_inconsistent_spelling_forgets_what_it_told_past_its_limit(monkeypatch):
+    from newslint_plugins.names import inconsistent_spelling
+
+    texts = _texts(40, seed=32)
+    expected = _names_findings(texts, None)
+    monkeypatch.setattr(inconsistent_spelling, "_TOLD_LIMIT", 5)
+    assert _names_findings(texts, None) == expected
+
+
+def test_lowercase_is_idempotent_on_every_character():
+    # Words.capitalised and names._data.capital_flags rely on it: a word equal to the lowercase of
+    # some word is equal to its own lowercase.
+    for code in range(sys.maxunicode + 1):
+        lowered = chr(code).lower()
+        assert lowered.lower() == lowered, hex(code)
+
+
+def test_shared_word_facts_are_their_definitions():
+    from newslint.registry import default_registry
+    from newslint_plugins.names._data import capital_flags, compound_parts
+
+    parser = default_registry().parsers["text"]
+    texts = _texts(100, seed=33) + ["", "x", "-", "'tis the co-op’s 'em-dash", "İstanbul’s café-bar", "a--b c-'d"]
+    for text in texts:
+        document = parser.parse(text)
+        words = document.words
+        lowercase = set(words.lower)
+        parts = [part for _, part, _ in words.all_parts]
+        assert words.capitalised == frozenset(words.texts) - lowercase
+        assert words.segments == frozenset(words.texts) | frozenset(parts)
+        assert compound_parts(document) == parts
+        flags = capital_flags(document)
+        assert len(flags) == len(words.texts)
+        for flag, word in zip(flags, words.texts):
+            if flag:
+                assert word in words.capitalised, (text, word)
+            elif word in words.capitalised:
+                assert not word[0].isupper(), (text, word)
+
+
+def test_the_ascii_paths_of_names_tell_words_as_the_regex_patterns_do():
+    from newslint_plugins.names import inconsistent_spelling as module
+
+    rng = random.Random(34)
+    letters = "aeiouyjvfAEIOUYJVFbkmnrsBKMNRS'"
+    words = ["".join(rng.choice(letters) for _ in range(rng.randint(1, 12))) for _ in range(20000)]
+    words += ["Zelenskyy", "Zelenskiy", "Gorbachev", "Gorbachov", "Sergeyev", "Sergeyov", "Yanukovych", "Mohammed",
+              "Ivanoff", "Ivaneff", "O'Neill", "McDonald", "Ab", "ABc", "Kiev's", "Kiev’s", "Кyiv", "Café"]
+    for word in words:
+        key = word.lower()
+        key = module._OV_EV.sub("ov", key)
+        key = module._Y_I.sub("i", key)
+        assert module._skeleton(word) == module._DOUBLED.sub(r"\1", key), word
+        # The rough key is the group key's letters less the variant letters.
+        assert module._rough_key(word) == frozenset(module._group_key(word)) - module._VARIANT_LETTERS, word
+        for minimum in (1, 3, 5):
+            expected = None
+            if len(word) >= minimum and word[0].isupper():
+                bare = word[:-2] if word.endswith(module._POSSESSIVE) else word
+                if len(bare) >= minimum and "-" not in bare and \
+                        module._CAPITALISED.fullmatch(bare.translate(module._LOOKALIKES)):
+                    expected = bare
+            assert module._compared(word, minimum) == expected, (word, minimum)

@@ -1,0 +1,231 @@
+"""Start-up: what a check of one small article imports and how it gets its compiled patterns.
+
+The start-up work (docs/performance.md, "Start-up") keeps modules a short check does not need
+off its path, replaces dataclasses by records (newslint._records), imports ``regex`` only when a
+pattern of it is used (newslint.lazyre) and keeps compiled regular expressions between runs
+(newslint.recache). These tests check that each of those behaves as what it replaces; none
+of them times anything.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import json
+import pickle
+import re
+import subprocess
+import sys
+import textwrap
+
+import pytest
+import regex
+
+from newslint.findings import Edit, FileError, Finding, Fix, Report
+
+PLAIN_ARTICLE = textwrap.dedent("""\
+    Council approves new rail fares
+
+    The council approved new fares on Tuesday, officials said. “We will keep talking,” said
+    Daniel Reyes, an economist at the bank. According to a senior diplomat, costs rose.
+    """)
+
+
+def _imported_by_check(tmp_path, *extra: str) -> tuple[set[str], str]:
+    article = tmp_path / "article.txt"
+    article.write_text(PLAIN_ARTICLE, encoding="utf-8")
+    code = ("import sys; from newslint.cli import main; code = main(['check', '--no-cache', "
+            f"{str(article)!r}{''.join(', ' + repr(a) for a in extra)}]); "
+            "sys.stderr.write('modules: ' + ' '.join(sorted(sys.modules)))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
+                          timeout=120)
+    assert done.returncode in (0, 1), done.stderr
+    return set(done.stderr.rsplit("modules: ", 1)[-1].split()), done.stdout
+
+
+def test_a_plain_text_check_imports_none_of_what_it_does_not_need(tmp_path):
+    # Run twice: the first run fills the start-up caches (plugin list, parsed YAML, patterns).
+    _imported_by_check(tmp_path)
+    modules, out = _imported_by_check(tmp_path)
+    assert "problem" in out or "No problems" in out
+    for module in ("dataclasses", "inspect", "importlib.metadata", "yaml", "pluggy", "json"):
+        assert module not in modules, module
+    # regex (plain Latin text is read with re: newslint.fastre), typing and pathlib are only for
+    # what a short check does not do; declarative rules (newslint.declarative) still import them.
+    if "newslint.declarative" not in modules:
+        for module in ("regex", "typing", "pathlib"):
+            assert module not in modules, module
+
+
+def test_text_outside_the_plain_set_still_gets_regex(tmp_path):
+    from newslint.api import check_text
+
+    findings = check_text("Officials in Київ said the the plan was sound.", path="a.txt")
+    assert any(f.rule == "artifacts/repeated-word" for f in findings)
+    assert "regex" in sys.modules
+
+
+# -- records: what the dataclasses were ---------------------------------------------------------
+
+def _finding() -> Finding:
+    return Finding("a.txt", 1, 2, 1, 5, "names/x", "warning", "msg", ("Kyiv",),
+                   Fix(True, (Edit(1, 2, 1, 5, "Kyiv"),)))
+
+
+def test_records_compare_hash_and_show_as_their_dataclasses_did():
+    finding = _finding()
+    assert finding == _finding() and hash(finding) == hash(_finding())
+    assert finding != dataclasses.replace(finding, line=2)
+    assert finding != tuple(getattr(finding, f.name) for f in dataclasses.fields(finding))
+    assert repr(finding) == (
+        "Finding(path='a.txt', line=1, column=2, end_line=1, end_column=5, rule='names/x', severity='warning', "
+        "message='msg', suggestions=('Kyiv',), fix=Fix(safe=True, edits=(Edit(line=1, column=2, end_line=1, "
+        "end_column=5, text='Kyiv'),)))")
+    # A field left out of comparisons and repr.
+    assert FileError("a", "b", "traceback") == FileError("a", "b") and repr(FileError("a", "b", "t")) == \
+        "FileError(path='a', message='b')"
+    # Mutable records are not hashable, as a dataclass with eq is not.
+    with pytest.raises(TypeError):
+        hash(Report())
+    assert Report() == Report() and Report().findings is not Report().findings
+
+
+def test_frozen_records_refuse_assignment():
+    finding = _finding()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        finding.line = 3  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        del finding.rule
+
+
+def test_records_work_with_the_dataclasses_functions():
+    finding = _finding()
+    assert dataclasses.is_dataclass(finding) and dataclasses.is_dataclass(Finding)
+    assert [f.name for f in dataclasses.fields(Finding)] == [
+        "path", "line", "column", "end_line", "end_column", "rule", "severity", "message", "suggestions", "fix"]
+    assert dataclasses.asdict(finding)["fix"] == {"safe": True, "edits": ({"line": 1, "column": 2, "end_line": 1,
+                                                                         "end_column": 5, "text": "Kyiv"},)}
+    assert dataclasses.replace(finding, severity="error").severity == "error"
+    assert dataclasses.astuple(Edit(1, 2, 3, 4, "x")) == (1, 2, 3, 4, "x")
+    report_fields = {f.name: f for f in dataclasses.fields(Report)}
+    assert report_fields["findings"].default_factory is list
+    assert not dataclasses.fields(FileError)[2].compare
+
+
+def test_records_pickle_and_copy():
+    finding = _finding()
+    for copied in (pickle.loads(pickle.dumps(finding)), copy.copy(finding), copy.deepcopy(finding)):
+        assert copied == finding and type(copied) is Finding
+    report = Report([finding], [FileError("a", "b", "tb")], 1)
+    assert pickle.loads(pickle.dumps(report)) == report
+
+
+def test_finding_to_dict_is_the_json_contract():
+    data = _finding().to_dict()
+    assert list(data) == ["path", "line", "column", "end_line", "end_column", "rule", "severity", "message",
+                          "suggestions", "fix"]
+    assert data["suggestions"] == ["Kyiv"]
+    assert data["fix"] == {"safe": True, "edits": [{"line": 1, "column": 2, "end_line": 1, "end_column": 5,
+                                                    "text": "Kyiv"}]}
+    assert json.loads(json.dumps(data)) == data
+
+
+def test_declared_records_take_defaults_and_factories():
+    from newslint._records import Record, field
+
+    class Settings(Record):
+        name: str
+        items: list = field(default_factory=list)
+        level: int = 2
+        hidden: object = field(default=None, repr=False, compare=False)
+
+    first, second = Settings("a"), Settings(name="a", hidden=object())
+    assert first == second and first.items == [] and first.items is not second.items
+    assert repr(Settings("b", [1], 3)).endswith(".Settings(name='b', items=[1], level=3)")  # the qualified name
+    with pytest.raises(TypeError):
+        Settings()
+    with pytest.raises(TypeError):
+        Settings("a", nope=1)
+
+
+# -- regex on first use ---------------------------------------------------------------------------
+
+def test_the_lazy_regex_module_is_regex():
+    from newslint import lazyre
+
+    assert lazyre.REGEX_IGNORECASE == regex.IGNORECASE == re.IGNORECASE
+    assert lazyre.regex.compile is regex.compile and lazyre.regex.escape("a b") == regex.escape("a b")
+    pattern = lazyre.lazy(lazyre.regex_compile, r"\p{Lu}\p{Ll}+", lazyre.REGEX_IGNORECASE)
+    assert pattern.findall("kyiv Київ") == ["kyiv", "Київ"]
+
+
+def test_lazy_regex_is_not_imported_until_used():
+    code = ("import sys; from newslint.lazyre import regex, lazy, regex_compile; "
+            "p = lazy(regex_compile, r'\\p{L}+'); assert 'regex' not in sys.modules; "
+            "assert p.findall('ab cd') == ['ab', 'cd']; assert 'regex' in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_white_space_class_is_regex_white_space_on_every_character():
+    from newslint.fastre import WHITE_SPACE
+
+    ours = re.compile("[" + WHITE_SPACE + "]")
+    theirs = regex.compile(r"\s")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert bool(ours.match(char)) == bool(theirs.match(char)), hex(code)
+
+
+def test_escaped_characters_do_not_hide_literals():
+    from newslint_plugins.artifacts._common import required_literals
+
+    words, ignorecase = required_literals(r"\(?(?:Image|Photo|Picture): [A-Z]\w+\)?")
+    assert set(words) == {"Image", "Photo", "Picture"} and not ignorecase
+    assert required_literals(r"(?(1)a|b)") is None
+
+
+# -- compiled patterns kept between runs ----------------------------------------------------------
+
+def test_kept_code_makes_the_patterns_re_makes(tmp_path, monkeypatch):
+    from re import _compiler
+
+    from newslint.recache import kept
+
+    monkeypatch.setenv("NEWSLINT_CACHE_HOME", str(tmp_path))
+    original = _compiler.compile
+    patterns = [(r"(?P<word>[^\W_]+)(?:['’\-](?P=word))?", 0), (r"\s+that\b", re.IGNORECASE),
+                (r"(?x) a b  # a comment", 0), ("[“”\"«»„‘’'‹›‚]", 0), (r"(?i)x(?-i:Y)", 0)]
+    for _ in range(2):  # the first run keeps the code, the second reads it back
+        with kept():
+            assert _compiler.compile is not original
+            made = [_compiler.compile(pattern, flags) for pattern, flags in patterns]
+        assert _compiler.compile is original
+        for (pattern, flags), compiled in zip(patterns, made):
+            expected = original(pattern, flags)
+            assert compiled == expected, pattern  # same flags, same code
+            assert (compiled.groupindex, compiled.groups) == (expected.groupindex, expected.groups)
+    assert list((tmp_path / "re").iterdir())
+
+
+def test_a_pattern_re_warns_about_is_left_to_re(tmp_path, monkeypatch):
+    from re import _compiler
+
+    from newslint import recache
+
+    monkeypatch.setenv("NEWSLINT_CACHE_HOME", str(tmp_path))
+    with recache.kept():
+        with pytest.warns(FutureWarning):
+            _compiler.compile("[[a]", 0)  # "possible nested set"
+        assert ("[[a]", 0) not in _compiler.compile.__self__.entries
+
+
+def test_a_damaged_kept_entry_is_compiled_afresh(tmp_path, monkeypatch):
+    from re import _compiler
+
+    from newslint import recache, usercache
+
+    monkeypatch.setenv("NEWSLINT_CACHE_HOME", str(tmp_path))
+    usercache.write("re", recache._cache_key(), {(r"ab+", 0): (0, [1, 2, 3], 0, {}, (None,))})
+    with recache.kept():
+        compiled = _compiler.compile(r"ab+", 0)
+    assert compiled == _compiler.compile(r"ab+", 0) and compiled.match("abbb")
