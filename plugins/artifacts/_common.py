@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 
 from newslint.errors import ConfigError
+from newslint.fastre import lowercase  # noqa: F401 - str.lower, fast on Latin-1 (editor-note)
 from newslint.lazyre import regex
 
 #: What may stand between a sentence's start and its first word.
@@ -45,23 +46,6 @@ def compile_patterns(rule_id: str, option: str, patterns: list[str]) -> list["re
 
 
 _KNOWN: dict[tuple, set[str]] = {}
-
-
-#: Each Latin-1 character's lowercase, itself a Latin-1 character (tests/test_rule_gates.py).
-_LATIN1_LOWER = bytes(ord(chr(code).lower()) for code in range(256))
-
-
-def lowercase(text: str) -> str:
-    """``text.lower()``. ``str.lower`` takes a slow path, a look-up of each character's full case
-    mapping, on text that is not ASCII; text in Latin-1 (a "£" or an "é" in English copy) is
-    lowercased as bytes through a table instead, a character each (no Latin-1 character's lowercase
-    depends on its neighbours)."""
-    if not text.isascii():
-        try:
-            return text.encode("latin-1").translate(_LATIN1_LOWER).decode("latin-1")
-        except UnicodeEncodeError:
-            pass
-    return text.lower()
 
 
 def fewest_needles(needles: list[str]) -> tuple[str, ...]:

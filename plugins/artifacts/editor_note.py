@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from newslint import Flag, Option, Pass, Rule
 from newslint.fastre import is_plain
 from newslint.lazyre import REGEX_IGNORECASE, lazy, regex, regex_compile
@@ -10,7 +12,8 @@ from ._common import (compile_patterns, fewest_needles, lowercase, required_lite
                       starts_sentence)
 
 # A bracketed note: [CHECK figures], [TK], [LINK TO COME]. One line, short.
-_BRACKET = lazy(regex_compile, r"\[([^\[\]\r\n]{1,120})\]")
+# Literal characters only: in ``re``, which matches them exactly as ``regex`` does, and faster.
+_BRACKET = lazy(re.compile, r"\[([^\[\]\r\n]{1,120})\]")
 # What may follow a lowercase note word inside the brackets: "[check?]", "[link: ...]".
 _SEPARATORS = ":?!-–—/.,;"
 _WORD_CHAR = r"[\p{L}\p{N}\p{M}_]"

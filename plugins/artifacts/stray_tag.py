@@ -147,7 +147,8 @@ class StrayTag(Rule):
         short = []  # the lines short enough to look at, in order: (paragraph, start, end, line)
         for paragraph in document.paragraphs:
             start, end = paragraph.start, paragraph.end
-            if text.find("\n", start, end) < 0 and (not returns or text.find("\r", start, end) < 0):
+            piece = text[start:end]  # (a slice and ``in`` cost less than find's bounds)
+            if "\n" not in piece and (not returns or "\r" not in piece):
                 # One line (most paragraphs): no pattern needed, and none to look at when it is too
                 # long even without the spaces or tabs around it (most are: neither is there).
                 if end - start > _MAX_LINE and text[start] not in " \t" and text[end - 1] not in " \t":

@@ -8,12 +8,17 @@ so nothing is scanned twice:
   ("disaster" in "a disaster"), and the anchors of every lexicon join one
   plugin-wide set;
 - per document, one ``Analysis`` (cached on the document, shared by the four
-  rules) scans the lowercased text once for all anchor words, with one
-  trie-shaped regular expression; each rule then confirms its phrases only at
-  the offsets of its own anchors (an anchored ``match`` forwards, a short
-  ``search`` backwards for words before the anchor);
-- quoted spans, the sentence of an offset and "does this sentence carry an
-  attribution" are bisect look-ups over lists built once per document.
+  rules) finds every anchor word at once: one pass in C over the document's
+  shared lowercase word list (or, for text that is not plain, one trie-shaped
+  regular expression); each rule then confirms its phrases only at the offsets
+  of its own anchors (an anchored ``match`` forwards, a short ``search``
+  backwards for words before the anchor), and an anchor that is a whole phrase
+  by itself needs neither;
+- everything else is built on first use and only as far as a rule needs it:
+  quoted spans, the sentence of an offset and "does this sentence carry an
+  attribution" are bisect look-ups over lists built once per document, and a
+  rule runs its costlier tests (the attribution of a sentence, say) only for
+  the candidates that pass its cheap ones.
 
 Everything is linear in the length of the text, plus a logarithmic factor per
 hit; no rule compares every sentence with every other.
@@ -27,9 +32,10 @@ from collections import namedtuple
 from collections.abc import Mapping
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import itemgetter, or_
+from operator import itemgetter, lt, or_
 
 from newslint.errors import ConfigError
+from newslint.fastre import lowercase as _lowercase  # str.lower, fast on Latin-1
 from newslint.lazyre import lazy
 from newslint.patterns import trie_pattern as _trie_pattern
 
@@ -38,6 +44,7 @@ if TYPE_CHECKING:
     from typing import Iterable
 
     from newslint.document import Document
+    from newslint.words import Words
 
 #: Block scopes where the attribution rules look: not headlines, headings or front matter.
 PROSE_SCOPES = frozenset(("body", "list", "caption", "table"))
@@ -51,21 +58,6 @@ _STOP = frozenset("a an the to in into of on at as is are was were be been being
                   "by with from that this these those out one all no not there than so up down over off".split())
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
-
-
-#: Each Latin-1 character's lowercase (one Latin-1 character each: tests/test_attribution_paths.py).
-_LATIN1_LOWER = bytes(ord(chr(code).lower()) for code in range(256))
-
-
-def _lowercase(text: str) -> str:
-    """``text.lower()``. Text that is not ASCII takes a slow path in ``str.lower``, several times
-    slower than a table look-up per byte when it is Latin-1 (a "£" in English copy)."""
-    if not text.isascii():
-        try:
-            return text.encode("latin-1").translate(_LATIN1_LOWER).decode("latin-1")
-        except UnicodeEncodeError:
-            pass
-    return text.lower()
 
 
 def normalise(phrase: str) -> str:
@@ -155,8 +147,6 @@ class Lexicon:
         #: Of those, the anchors that are a whole phrase with no words before them: anchor → the
         #: phrase's value. A hit there is the anchor word itself.
         self.simple = {anchor: self.values[anchor] for anchor in self.alone if self.by_rest[anchor] == [("", anchor)]}
-        #: The other anchors, where a pattern or the words before the anchor decide.
-        self.others = self.anchors.difference(self.simple)
         if not self.anchors <= _ANCHORS:
             _ANCHORS.update(self.anchors)
             _VERSION += 1
@@ -191,8 +181,14 @@ def _may_end_with(source: str, offset: int, before: str) -> bool:
     reads as ’, is left to the pattern)."""
     if offset == 0 or not source[offset - 1].isspace():
         return False
-    last = before.rsplit(" ", 1)[-1]
+    last = _LAST_WORDS.get(before)
+    if last is None:
+        last = _LAST_WORDS[before] = before.rsplit(" ", 1)[-1]
     return "'" in last or source[max(0, offset - 80):offset].rstrip().endswith(last)
+
+
+#: The last word of each run of words before an anchor, as ``_may_end_with`` has needed them.
+_LAST_WORDS: dict[str, str] = {}
 
 
 def _longer_key(keys: list[str], prefix: str, going_on: "re.Pattern[str] | None" = None) -> bool:
@@ -247,7 +243,9 @@ class Analysis:
     """The per-document facts every attribution rule needs; build with ``analysis(document)``."""
 
     def __init__(self, document: "Document") -> None:
-        self.document = document
+        # (Not the document itself: it holds this analysis, and a cycle would keep the document and
+        # all it holds alive until the garbage collector runs.)
+        self.words = document.words
         self.text = text = document.text
         lowered = _lowercase(text)
         # Offsets must line up with the text: a few characters lowercase to two.
@@ -288,23 +286,23 @@ class Analysis:
         """The starts of the quoted spans (outermost quotations, closed or running on, merged
         where they overlap); their ends go to ``_quoted_ends``."""
         if self._quoted_starts is None:
-            spans: list[tuple[int, int]] = []
-            for quotation in self.quotations:
-                if quotation.enclosing is not None:
-                    continue
-                if quotation.close is not None:
-                    spans.append((quotation.start, quotation.close.offset + 1))
-                elif quotation.continues:
-                    spans.append((quotation.start, quotation.end))
-            spans.sort()
-            merged: list[list[int]] = []
-            for start, end in spans:
-                if merged and start < merged[-1][1]:
-                    merged[-1][1] = max(merged[-1][1], end)
-                else:
-                    merged.append([start, end])
-            self._quoted_ends = [span[1] for span in merged]
-            self._quoted_starts = [span[0] for span in merged]
+            spans = sorted([(quotation.open.offset, quotation.close.offset + 1 if quotation.close is not None
+                             else quotation.end)
+                            for quotation in self.quotations
+                            if quotation.enclosing is None and (quotation.close is not None or quotation.continues)])
+            starts = [span[0] for span in spans]
+            ends = [span[1] for span in spans]
+            if any(map(lt, starts[1:], ends)):  # some overlap (seldom): merge them
+                merged: list[list[int]] = []
+                for start, end in spans:
+                    if merged and start < merged[-1][1]:
+                        merged[-1][1] = max(merged[-1][1], end)
+                    else:
+                        merged.append([start, end])
+                starts = [span[0] for span in merged]
+                ends = [span[1] for span in merged]
+            self._quoted_ends = ends
+            self._quoted_starts = starts
         return self._quoted_starts
 
     # -- positions -----------------------------------------------------------
@@ -335,8 +333,8 @@ class Analysis:
         from one scan of the text."""
         if self._anchor_version != _VERSION:
             words, shaped = _anchor_set()
-            if self.lower is not None and shaped and self.document.words.plain:
-                found = _anchor_list(self.document, words)
+            if self.lower is not None and shaped and self.words.plain:
+                found = _anchor_list(self.words, self.text, words)
             else:
                 found = {}
                 if self.lower is not None:
@@ -455,15 +453,20 @@ class Analysis:
         key = tuple(id(lexicon) for lexicon in lexicons) + (id(mask),)
         flags = self._attributed.get(key)
         if flags is None:
-            if mask is None and len(lexicons) > 1:
+            masked: list[Hit] = self.find(mask) if mask is not None else []
+            if masked and not any(bisect_left(starts, hit.start) < bisect_left(starts, hit.end)
+                                  for starts in map(self.starts, lexicons) for hit in masked):
+                masked = []  # no phrase starts inside a mask phrase: the mask changes nothing
+            if not masked and len(lexicons) > 1:
                 # With no mask, each lexicon's flags are its own: combine those (shared with the
                 # rules that ask for one lexicon).
                 flags = self.attributed(lexicons[0])
                 for lexicon in lexicons[1:]:
                     flags = list(map(or_, flags, self.attributed(lexicon)))
+            elif not masked and mask is not None:
+                flags = self.attributed(lexicons[0])
             else:
                 flags = [False] * len(self.sentences)
-                masked: list[Hit] = self.find(mask) if mask is not None else []
                 mask_starts = list(map(_START, masked))
                 sentence_starts = self.sentence_starts
                 quoted_starts = self._quoted_spans()
@@ -544,7 +547,7 @@ def _anchor_set() -> tuple[frozenset[str], bool]:
 
 def _anchor_hits(document: "Document", anchors: frozenset[str]) -> dict[str, list[int]]:
     """``_anchor_list`` with each word's offsets in text order."""
-    return {word: sorted(offsets) for word, offsets in _anchor_list(document, anchors).items()}
+    return {word: sorted(offsets) for word, offsets in _anchor_list(document.words, document.text, anchors).items()}
 
 
 def _add(found: dict[str, list[int]], word: str, start: int) -> None:
@@ -555,7 +558,7 @@ def _add(found: dict[str, list[int]], word: str, start: int) -> None:
         entry.append(start)
 
 
-def _anchor_list(document: "Document", anchors: frozenset[str]) -> dict[str, list[int]]:
+def _anchor_list(words: "Words", text: str, anchors: frozenset[str]) -> dict[str, list[int]]:
     """What ``_anchor_pattern(anchors).finditer(text.lower())`` finds, word → offsets (not in text
     order), read off the document's shared word lists instead of scanning the text again (plain text
     only: newslint.fastre).
@@ -566,8 +569,6 @@ def _anchor_list(document: "Document", anchors: frozenset[str]) -> dict[str, lis
     and the scan goes on after it, as the regular expression's does. A word boundary is also missing
     next to an underscore, which is a word character but not part of a word here: a text with one
     is looked at word by word."""
-    words = document.words
-    text = document.text
     starts = words.starts
     lower = words.lower
     found: dict[str, list[int]] = {}

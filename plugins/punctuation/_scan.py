@@ -3,10 +3,11 @@ anything, found with a scan of the text instead of a look at every paragraph or 
 
 Both rules look for a mark right after another mark or after a space: a doubled mark (",,", "..")
 holds two marks side by side, a space before a mark (" ,", " ”") a space and then the mark. Most
-documents hold neither. One ``re`` search per mark shows it: a pattern that starts with one
-literal character skips from one occurrence of it to the next at the speed of ``str.find`` (a
-character-set prefix such as [,.;:!?] costs a call per character of the text), and looks one
-character back from each. The marks' searches are shared by both rules.
+documents hold neither. One ``re`` search per mark present finds every such place: a pattern that
+starts with one literal character skips from one occurrence of it to the next in a tight loop (a
+character-set prefix such as [,.;:!?] costs a function call per character of the text), and looks
+one character back from each. The positions found are shared by both rules, which then look only
+there (space-before) or only in the paragraphs holding one (doubled).
 """
 
 from __future__ import annotations

@@ -53,9 +53,6 @@ class UnbalancedQuotes(Rule):
 
     def check(self, document):
         quotes = document.quotes
-        return self._problems(document, quotes) if quotes.quotations or quotes.stray_closes else ()
-
-    def _problems(self, document, quotes):
         for quotation in quotes.quotations:
             opening = quotation.open
             if quotation.close is None:
