@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping
 from itertools import compress
-from operator import itemgetter, ne, not_
+from operator import itemgetter, ne
 
 from newslint._records import FrozenRecord
 from newslint.lazyre import REGEX_IGNORECASE, lazy, regex_compile
@@ -160,20 +160,20 @@ def trie_pattern(words: list[str]) -> str:
 
 # -- what the names rules read off the document's shared word lists, found once per document ----
 _FLAGS_KEY = "_newslint_names_capital_flags"
+_WORDS_KEY = "_newslint_names_capital_words"
+_PARTS_KEY = "_newslint_names_compound_parts"
+_COUNTS_KEY = "_newslint_names_capital_counts"
 #: bytes.translate table: 1 for a capital ASCII letter, 0 for any other byte.
 _ASCII_CAPITALS = bytes(int(65 <= code <= 90) for code in range(256))
-_PARTS_KEY = "_newslint_names_compound_parts"
-_LOWERCASE_KEY = "_newslint_names_lowercase_words"
-_CAPITALS_KEY = "_newslint_names_capital_counts"
 
 
 def capital_flags(document) -> Sequence[int]:
-    """For each of the document's words, a flag (true or false) set for every word that starts with
-    a capital and is unlike its lowercase, and only for words unlike their lowercase (those of
-    ``Words.capitalised``): what the names rules look for in a word written with a capital is its
-    first letter. On ASCII text, whether the first letter is a capital, read in C from the text's
-    bytes mapped to 1 (A-Z) and 0; otherwise whether the word is unlike its lowercase, one
-    comparison per word in C. No word is hashed."""
+    """For each of the document's words, whether the names rules take it as written with a capital:
+    set for every word that starts with a capital and is unlike its lowercase, and only for words
+    unlike their lowercase (those of ``Words.capitalised``); what the names rules look for in a word
+    written with a capital is its first letter. On ASCII text, whether the first letter is a
+    capital, read in C from the text's bytes mapped to 1 (A-Z) and 0; otherwise whether the word is
+    unlike its lowercase, one comparison per word in C. No word is hashed."""
     flags = document.__dict__.get(_FLAGS_KEY)
     if flags is None:
         words = document.words
@@ -184,6 +184,14 @@ def capital_flags(document) -> Sequence[int]:
             flags = list(map(ne, words.texts, words.lower))
         document.__dict__[_FLAGS_KEY] = flags
     return flags
+
+
+def capital_words(document) -> frozenset[str]:
+    """The distinct words written with a capital (``capital_flags``)."""
+    found = document.__dict__.get(_WORDS_KEY)
+    if found is None:
+        found = document.__dict__[_WORDS_KEY] = frozenset(compress(document.words.texts, capital_flags(document)))
+    return found
 
 
 def compound_parts(document) -> list[str]:
@@ -199,18 +207,9 @@ def compound_parts(document) -> list[str]:
     return parts
 
 
-def lowercase_words(document) -> set[str]:
-    """The distinct words written in lowercase (equal to their lowercase)."""
-    found = document.__dict__.get(_LOWERCASE_KEY)
-    if found is None:
-        found = document.__dict__[_LOWERCASE_KEY] = set(compress(document.words.lower,
-                                                                 map(not_, capital_flags(document))))
-    return found
-
-
 def capital_counts(document) -> Counter[str]:
-    """The lowercase of each word written with a capital, with how many such words have it."""
-    found = document.__dict__.get(_CAPITALS_KEY)
+    """The lowercase of each word written with a capital (``capital_flags``), with how many have it."""
+    found = document.__dict__.get(_COUNTS_KEY)
     if found is None:
-        found = document.__dict__[_CAPITALS_KEY] = Counter(compress(document.words.lower, capital_flags(document)))
+        found = document.__dict__[_COUNTS_KEY] = Counter(compress(document.words.lower, capital_flags(document)))
     return found

@@ -6,13 +6,13 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from functools import lru_cache
-from itertools import compress
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import methodcaller, rshift
 
 from newslint import Flag, Option, Pass, Rule
 from newslint.lazyre import lazy, regex_compile
 
-from ._data import capital_flags, lowercase_set, preferred_entries, strings
+from ._data import capital_words, lowercase_set, preferred_entries, strings
 
 # Cyrillic letters that look like Latin ones: “Кyiv” typed with a Cyrillic К.
 _LOOKALIKES = str.maketrans({
@@ -33,8 +33,14 @@ _DOUBLED = lazy(regex_compile, _DOUBLED_SOURCE)
 _Y_I_ASCII = lazy(re.compile, _Y_I_SOURCE)
 _OV_EV_ASCII = lazy(re.compile, _OV_EV_SOURCE)
 _DOUBLED_ASCII = lazy(re.compile, _DOUBLED_SOURCE)
+#: A match's first group: the replacement for _DOUBLED (as the template r"\1", without the cost of
+#: reading a template at each call).
+_FIRST_GROUP = methodcaller("group", 1)
 #: How many distinct words the rule remembers what it told of (see _may_have_twins).
-_TOLD_LIMIT = 65536
+_TOLD_LIMIT = 1 << 15
+#: What _tell makes of a name: its group key's serial number above _NAME_BITS bits of its own (at most
+#: _TOLD_LIMIT names and keys: the numbers fit one digit of Python's integers).
+_NAME_BITS = 15
 
 
 @lru_cache(maxsize=65536)
@@ -49,10 +55,10 @@ def _skeleton(word: str) -> str:
             key = _OV_EV_ASCII.sub("ov", key)
         if "y" in key or "ij" in key or "ii" in key:
             key = _Y_I_ASCII.sub("i", key)
-        return _DOUBLED_ASCII.sub(r"\1", key)
+        return _DOUBLED_ASCII.sub(_FIRST_GROUP, key)
     key = _OV_EV.sub("ov", key)
     key = _Y_I.sub("i", key)
-    return _DOUBLED.sub(r"\1", key)
+    return _DOUBLED.sub(_FIRST_GROUP, key)
 
 
 def _distance(a: str, b: str, limit: int = 2) -> int:
@@ -74,19 +80,6 @@ def _distance(a: str, b: str, limit: int = 2) -> int:
 def _group_key(word: str) -> str:
     """The skeleton of a word read with look-alike Cyrillic letters as Latin ones."""
     return _skeleton(word.translate(_LOOKALIKES))
-
-
-#: The letters _skeleton replaces or removes: the y/i variants and the -ov/-ev endings.
-_VARIANT_LETTERS = frozenset("eijovyf")
-
-
-def _rough_key(word: str) -> frozenset[str]:
-    """The letters of ``_group_key(word)`` less _VARIANT_LETTERS, found without it: the group key is
-    the lowercase (look-alike letters read as Latin) with runs of variant letters replaced by variant
-    letters and doubled letters made single, which keeps every other letter. Equal group keys give
-    equal rough keys."""
-    latin = word if word.isascii() else word.translate(_LOOKALIKES)
-    return frozenset(latin.lower()).difference(_VARIANT_LETTERS)
 
 
 @lru_cache(maxsize=65536)
@@ -172,38 +165,49 @@ class InconsistentSpelling(Rule):
         entries = preferred_entries(self.data)
         self._house = {entry.house.lower(): entry.house for entry in entries if " " not in entry.house}
         self._replaced = {form.lower() for entry in entries for form in entry.instead_of}
-        #: Each distinct capitalised word met → (the name it is compared as, its rough key), or None.
-        self._told: dict[str, tuple[str, frozenset[str]] | None] = {}
+        #: What _may_have_twins has told of each distinct capitalised word met (see _tell), and the
+        #: numbers of the names and group keys met.
+        self._told: dict[str, int] = {}
+        self._names: dict[str, int] = {}
+        self._keys: dict[str, int] = {}
 
     def _may_have_twins(self, capitalised: frozenset[str]) -> bool:
         """Whether two of the names the words ``capitalised`` are compared as share a group key: the
         test ``check`` makes with ``twins``. Each distinct word is told once per rule (the same words
-        recur from story to story), with a rough key first: the letters of its group key less those
-        the transliteration variants change (_rough_key). Names with different rough keys have
-        different group keys, so the group keys of the few that share one are all that is needed."""
+        recur from story to story), as one number: the serial numbers of its group key and of its
+        name, so that the test is set operations on numbers, in C."""
+        if len(capitalised) > _TOLD_LIMIT:
+            return True  # more names than the numbers hold: the general work tells
         told = self._told
         new = capitalised.difference(told)
         if new:
             if len(told) + len(new) > _TOLD_LIMIT:
                 told.clear()
+                self._names.clear()
+                self._keys.clear()
                 new = capitalised
-            minimum = self._min_length
-            compared = _compared.__wrapped__  # remembered here instead
-            for text in new:
-                name = compared(text, minimum)
-                told[text] = None if name is None else (name, _rough_key(name))
+            self._tell(new)
         named = set(map(told.__getitem__, capitalised))
-        named.discard(None)
-        # Each name has one rough key: two names share one when there are fewer keys than names.
-        if len(set(map(itemgetter(1), named))) == len(named):
-            return False
-        by_rough: dict[frozenset[str], set[str]] = defaultdict(set)
-        for name, rough in named:
-            by_rough[rough].add(name)
-        for names in by_rough.values():
-            if len(names) > 1 and len(set(map(_group_key, names))) < len(names):
-                return True
-        return False
+        named.discard(-1)
+        # Each name has one group key: two names share one when there are fewer keys than names.
+        return len(set(map(rshift, named, repeat(_NAME_BITS)))) < len(named)
+
+    def _tell(self, texts) -> None:
+        """Tell each of ``texts`` (once per rule): -1 for a word compared as no name, else its group
+        key's serial number, shifted, plus its name's."""
+        told, names, keys = self._told, self._names, self._keys
+        minimum = self._min_length
+        compared, skeleton = _compared.__wrapped__, _skeleton.__wrapped__  # remembered here instead
+        for text in texts:
+            name = compared(text, minimum)
+            if name is None:
+                told[text] = -1
+                continue
+            number = names.get(name)
+            if number is None:
+                key = skeleton(name if name.isascii() else name.translate(_LOOKALIKES))  # _group_key
+                number = names[name] = keys.setdefault(key, len(keys)) << _NAME_BITS | len(names)
+            told[text] = number
 
     def _mid_sentence_starts(self, document) -> set[int]:
         """Offsets of the first word of each sentence and paragraph (capitalised for another reason)."""
@@ -223,7 +227,7 @@ class InconsistentSpelling(Rule):
         # The words that can count, each told once per distinct word (most are not names).
         minimum = self._min_length
         # (A word with a capital differs from its lowercase: words.capitalised, made in C.)
-        capitalised = frozenset(compress(texts, capital_flags(document)))
+        capitalised = capital_words(document)
         if not self._may_have_twins(capitalised):
             return
         compared = {text: name for text in capitalised

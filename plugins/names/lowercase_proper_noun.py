@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, namedtuple
-from itertools import compress
-from operator import ne
+from itertools import compress, repeat
+from operator import le, ne
 
 from newslint import Flag, Option, Pass, Rule
 from newslint.fastre import ODD_LETTERS, cased_plain  # noqa: F401  (cased_plain: what ``fast`` stands for)
 from newslint.lazyre import lazy, regex, regex_compile
 
-from ._data import (Links, capital_counts, compound_parts, lowercase_set, lowercase_words, names_data,
-                    proper_names, strings, trie_pattern)
+from ._data import (Links, capital_counts, compound_parts, lowercase_set, names_data, proper_names, strings,
+                    trie_pattern)
 
 # An all-capitals dateline opening a paragraph: "KYIV, Ukraine (AP) — ", "LONDON - ".
 _DATELINE = lazy(regex_compile, 
@@ -136,6 +136,10 @@ class LowercaseProperNoun(Rule):
             entries.sort(key=lambda item: -len(item[0]))  # the longest name first
         self._common = lowercase_set(strings(names.get("capitalised-common-words")))
         self._known_keys = frozenset(self._known)
+        #: First word → the other words of each name it starts, when every name it starts has more
+        #: than one (“north” → [("macedonia",)]): one of those needs all its words in the text.
+        self._known_rests = {key: [words[1:] for words, _ in entries] for key, entries in self._known.items()
+                             if all(len(words) > 1 for words, _ in entries)}
         #: Words either side of a lowercase name that telling it looks at: the longest name's.
         self._reach = max([_JOIN_REACH] + [len(words) for entries in self._known.values() for words, _ in entries])
         self._min_capitalised = max(1, int(self.settings["min-capitalised"]))
@@ -199,40 +203,45 @@ class LowercaseProperNoun(Rule):
     # ``min-capitalised`` times, are all ``check`` can flag, on the fast path and the general one:
     # most stories have none.
 
-    def _candidates(self, document) -> tuple[frozenset[str], set[str]]:
+    def _candidates(self, document) -> tuple[set[str], set[str]]:
         """The first words of dictionary names written in lowercase, and the words that may be
-        evidence (``_evidence`` finds none outside them)."""
-        parts = compound_parts(document)
-        lowercase = lowercase_words(document)
-        known = self._known_keys.intersection(lowercase)
-        if parts:
-            known = known.union(self._known_keys.intersection(parts))
-        return known, self._evidence_candidates(document, lowercase, parts)
-
-    def _evidence_candidates(self, document, lowercase: set[str], parts: list[str]) -> set[str]:
-        """Words ``_evidence`` may find: written with a capital at least ``min-capitalised`` times
-        and ``min-ratio`` times as often as in lowercase, as whole words or parts, and in lowercase
-        somewhere. Capitals that cannot count are left out where C finds them cheaply: those all in
-        capitals (“US”) and those opening a sentence after “. ” (``_evidence`` skips them); every
-        lowercase use with a space either side counts."""
+        evidence (``_evidence`` finds none outside them): those written with a capital at least
+        ``min-capitalised`` times and ``min-ratio`` times as often as in lowercase, as whole words or
+        parts, and in lowercase somewhere. Capitals that cannot count are left out where C finds them
+        cheaply: those all in capitals (“US”) and those opening a sentence after “. ” (``_evidence``
+        skips them); every lowercase use with a space either side counts."""
         words = document.words
         text, texts = document.text, words.texts
         least, ratio, common = self._min_capitalised, self._min_ratio, self._common
+        parts = compound_parts(document)
         # The lowercase of the words and of the parts written with a capital, with counts.
-        counts = capital_counts(document)
-        in_parts: Counter[str] = Counter()
+        in_words = capital_counts(document)
+        in_parts: dict[str, int] = {}
+        keys = list(compress(in_words.keys(), map(le, repeat(least), in_words.values())))  # count >= least
         if parts:
             parts_lower = list(map(str.lower, parts))
-            in_parts = Counter(compress(parts_lower, map(ne, parts, parts_lower)))
-            counts = counts + in_parts
+            for key in compress(parts_lower, map(ne, parts, parts_lower)):  # the few parts with a capital
+                in_parts[key] = in_parts.get(key, 0) + 1
+            keys.extend(key for key, count in in_parts.items() if in_words.get(key, 0) < least <= count + in_words.get(key, 0))
+        # The dictionary's first words among the words' lowercase forms (one pass in C), less those
+        # only written with a capital (the text then holds no lowercase one); and among the parts.
+        known = {key for key in self._known_keys.intersection(words.lower) if key not in in_words or key in text}
+        if parts:
+            known.update(self._known_keys.intersection(parts))
+        if known and self._known_rests:
+            # A name of several words is flagged only where the text holds its other words as written
+            # in the dictionary (_known_name).
+            rests = self._known_rests
+            known = {key for key in known if key not in rests
+                     or any(all(word in text for word in rest) for rest in rests[key])}
         found = set()
         after: Counter[str] | None = None
-        for key in [key for key, count in counts.items() if count >= least]:
-            if key not in lowercase and key not in parts:
-                continue  # not written in lowercase (_LowercaseWords has none)
+        # Those the text holds in lowercase somewhere, as a substring (a test in C each), that can be
+        # words _LowercaseWords counts.
+        for key in filter(text.__contains__, keys):
             if len(key) < 2 or key in common or not key.isalpha():
                 continue
-            count = counts[key]
+            count = in_words.get(key, 0) + in_parts.get(key, 0)
             if count < ratio * text.count(f" {key} "):
                 continue
             upper = key.upper()
@@ -245,15 +254,15 @@ class LowercaseProperNoun(Rule):
                     count -= text.count(f". {title}’") + text.count(f". {title}'")
             if count < least:
                 continue
-            written = texts.count(key)  # whole words written as the key
-            if words.after_apostrophe and written:  # less those right after an apostrophe (’em)
+            lowercase = texts.count(key)  # whole words written as the key
+            if words.after_apostrophe and lowercase:  # less those right after an apostrophe (’em)
                 if after is None:
                     starts = words.starts
                     after = Counter(texts[bisect_right(starts, offset) - 1] for offset in words.after_apostrophe)
-                written -= after[key]
-            if (written > 0 or key in parts) and count >= ratio * written:
+                lowercase -= after[key]
+            if (lowercase > 0 or key in parts) and count >= ratio * lowercase:
                 found.add(key)
-        return found
+        return known, found
 
     def _evidence(self, scan: "_Scan", lowercase: Counter[str], keys: set[str] | None = None
                   ) -> dict[str, tuple[str, int]]:
@@ -272,12 +281,12 @@ class LowercaseProperNoun(Rule):
                 continue  # most capitals: no lowercase twin to flag
             paragraph = scan.paragraph(start)
             if paragraph is None or paragraph.scope == "headline" or _opens(text, start, paragraph.start) \
-                    or start < scan.body_start(paragraph) or scan.in_link(start):
+                    or start < scan.body_start(paragraph):
                 continue
             words, index = scan.words_around(paragraph, start, _JOIN_REACH)
             if index is None or _joined(text, words, index, -1, paragraph.start) \
-                    or _joined(text, words, index, 1, paragraph.start):
-                continue
+                    or _joined(text, words, index, 1, paragraph.start) or scan.in_link(start):
+                continue  # (links last: they are found in the whole text once asked for)
             capitalised[key] += 1
             spellings.setdefault(key, Counter())[form] += 1
         likely = [key for key, count in capitalised.items()
@@ -380,8 +389,11 @@ def _occurrences(document, forms: set[str]) -> list[tuple[int, str]]:
     words = document.words
     texts, starts = words.texts, words.starts
     after = words.after_apostrophe
-    return [(starts[index], texts[index]) for index in compress(range(len(texts)), map(forms.__contains__, texts))
-            if starts[index] not in after]
+    # Forms in lowercase are among the words' lowercase forms wherever they are words (whose
+    # strings the names rules have hashed already).
+    lower = words.lower if all(form.lower() == form for form in forms) else texts
+    return [(starts[index], texts[index]) for index in compress(range(len(texts)), map(forms.__contains__, lower))
+            if texts[index] in forms and starts[index] not in after]
 
 
 def _capital_occurrences(document, keys: set[str]) -> list[tuple[int, str]]:

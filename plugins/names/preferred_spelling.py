@@ -10,8 +10,8 @@ from newslint import Flag, Pass, Rule
 from newslint.lazyre import REGEX_IGNORECASE, lazy, regex_compile
 from newslint.words import paragraph_edges_clean
 
-from ._data import (Links, Preferred, capital_counts, compound_parts, lowercase_set, lowercase_words, names_data,
-                    preferred_entries, strings, trie_pattern)
+from ._data import (Links, Preferred, capital_counts, compound_parts, lowercase_set, names_data, preferred_entries,
+                    strings, trie_pattern)
 
 _LETTER = r"[\p{L}\p{N}\p{M}]"
 # Wording that names an old form on purpose: "formerly Bombay", "what was then Kiev", "known as Madras".
@@ -149,7 +149,9 @@ class PreferredSpelling(Rule):
         # trie costs a second or more to compile, and most runs never need it.
         self._forms = lazy(_compile_forms, tuple(sorted(self._written))) if self._written else None
         self._gate, self._always = _gate_keys(tuple(self._written) + tuple(self._capitals))
-        self._gate_lower = frozenset(key.lower() for key in self._gate)
+        self._capital_keys_lower = frozenset(key.lower() for key in self._gate if key[0].isupper() and key != key.lower())
+        self._other_keys_lower = frozenset(key.lower() for key in self._gate
+                                           if not (key[0].isupper() and key != key.lower()))
         # Key (a form's longest run of letters and digits) → the written forms it stands for, and the
         # keys of the capitals forms: a document holding a few keys is searched for those forms only.
         self._forms_by_key: dict[str, list[str]] = {}
@@ -195,12 +197,15 @@ class PreferredSpelling(Rule):
                                        replacement=house)
 
     def _may_hold_key(self, document) -> bool:
-        """Whether a key of the gate may be one of ``words.segments``: a whole word, written in
-        lowercase or with a capital (its lowercase is then among those of the words written so), or
-        a part. Set operations in C on the names rules' shared word facts rule out most stories
-        before the segments are needed."""
-        gate_lower = self._gate_lower
-        if not gate_lower.isdisjoint(lowercase_words(document)) or not gate_lower.isdisjoint(capital_counts(document)):
+        """Whether a key of the gate may be one of ``words.segments``: a whole word or a part. A key
+        starting with a capital (and unlike its lowercase) is a whole word only where its lowercase
+        is among those of the words the names rules flag as starting with a capital (capital_counts,
+        shared with names/lowercase-proper-noun); any other key, where its lowercase is among the
+        words' lowercase forms. Set operations in C on those rule out most stories before the
+        segments are needed."""
+        if not self._capital_keys_lower.isdisjoint(capital_counts(document)):
+            return True
+        if self._other_keys_lower and not self._other_keys_lower.isdisjoint(document.words.lower):
             return True
         parts = compound_parts(document)
         return bool(parts) and not self._gate.isdisjoint(parts)
