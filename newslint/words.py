@@ -153,7 +153,7 @@ class Words:
         """The distinct words holding a capital (or title-case) letter: those unlike their lowercase."""
         if self._capitalised is None:
             # A word equal to some word's lowercase equals its own lowercase (str.lower is idempotent,
-            # tests/test_perf_paths.py), so "unlike every word's lowercase" is "unlike its own": a
+            # tests/test_names_fast_paths.py), so "unlike every word's lowercase" is "unlike its own": a
             # comparison per word in C, with no hashing of every word.
             texts = self.texts
             self._capitalised = frozenset(compress(texts, map(ne, texts, self.lower)))

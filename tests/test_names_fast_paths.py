@@ -121,7 +121,7 @@ def test_lowercase_is_idempotent_on_every_character():
 
 def test_shared_word_facts_are_their_definitions():
     from newslint.registry import default_registry
-    from newslint_plugins.names._data import capital_counts, capital_flags, capital_words, compound_parts
+    from newslint_plugins.names._data import capital_counts, capital_flags, compound_parts
 
     parser = default_registry().parsers["text"]
     texts = _texts(100, seed=33) + ["", "x", "-", "'tis the co-op’s 'em-dash", "İstanbul’s café-bar", "a--b c-'d"]
@@ -141,7 +141,6 @@ def test_shared_word_facts_are_their_definitions():
             elif word in words.capitalised:
                 assert not word[0].isupper(), (text, word)
         assert capital_counts(document) == Counter(lower for flag, lower in zip(flags, words.lower) if flag)
-        assert capital_words(document) == {word for flag, word in zip(flags, words.texts) if flag}
 
 
 def test_the_ascii_paths_of_names_tell_words_as_the_regex_patterns_do():

@@ -160,7 +160,6 @@ def trie_pattern(words: list[str]) -> str:
 
 # -- what the names rules read off the document's shared word lists, found once per document ----
 _FLAGS_KEY = "_newslint_names_capital_flags"
-_WORDS_KEY = "_newslint_names_capital_words"
 _PARTS_KEY = "_newslint_names_compound_parts"
 _COUNTS_KEY = "_newslint_names_capital_counts"
 #: bytes.translate table: 1 for a capital ASCII letter, 0 for any other byte.
@@ -184,14 +183,6 @@ def capital_flags(document) -> Sequence[int]:
             flags = list(map(ne, words.texts, words.lower))
         document.__dict__[_FLAGS_KEY] = flags
     return flags
-
-
-def capital_words(document) -> frozenset[str]:
-    """The distinct words written with a capital (``capital_flags``)."""
-    found = document.__dict__.get(_WORDS_KEY)
-    if found is None:
-        found = document.__dict__[_WORDS_KEY] = frozenset(compress(document.words.texts, capital_flags(document)))
-    return found
 
 
 def compound_parts(document) -> list[str]:

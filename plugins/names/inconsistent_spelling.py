@@ -6,13 +6,13 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import methodcaller, rshift
+from itertools import compress
+from operator import methodcaller
 
 from newslint import Flag, Option, Pass, Rule
 from newslint.lazyre import lazy, regex_compile
 
-from ._data import capital_words, lowercase_set, preferred_entries, strings
+from ._data import capital_flags, lowercase_set, preferred_entries, strings
 
 # Cyrillic letters that look like Latin ones: “Кyiv” typed with a Cyrillic К.
 _LOOKALIKES = str.maketrans({
@@ -37,10 +37,7 @@ _DOUBLED_ASCII = lazy(re.compile, _DOUBLED_SOURCE)
 #: reading a template at each call).
 _FIRST_GROUP = methodcaller("group", 1)
 #: How many distinct words the rule remembers what it told of (see _may_have_twins).
-_TOLD_LIMIT = 1 << 15
-#: What _tell makes of a name: its group key's serial number above _NAME_BITS bits of its own (at most
-#: _TOLD_LIMIT names and keys: the numbers fit one digit of Python's integers).
-_NAME_BITS = 15
+_TOLD_LIMIT = 65536
 
 
 @lru_cache(maxsize=65536)
@@ -165,37 +162,45 @@ class InconsistentSpelling(Rule):
         entries = preferred_entries(self.data)
         self._house = {entry.house.lower(): entry.house for entry in entries if " " not in entry.house}
         self._replaced = {form.lower() for entry in entries for form in entry.instead_of}
-        #: What _may_have_twins has told of each distinct capitalised word met (see _tell), and the
-        #: numbers of the names and group keys met.
-        self._told: dict[str, int] = {}
-        self._names: dict[str, int] = {}
-        self._keys: dict[str, int] = {}
+        #: What _may_have_twins has told of each distinct capitalised word met (see _tell); the group
+        #: key of each name met, the names met with each key and the words told of each key.
+        self._told: dict[str, str | int] = {}
+        self._key_of: dict[str, str] = {}
+        self._names_of: dict[str, set[str]] = {}
+        self._texts_of: dict[str, list[str]] = {}
 
-    def _may_have_twins(self, capitalised: frozenset[str]) -> bool:
-        """Whether two of the names the words ``capitalised`` are compared as share a group key: the
-        test ``check`` makes with ``twins``. Each distinct word is told once per rule (the same words
-        recur from story to story), as one number: the serial numbers of its group key and of its
-        name, so that the test is set operations on numbers, in C."""
-        if len(capitalised) > _TOLD_LIMIT:
-            return True  # more names than the numbers hold: the general work tells
+    def _may_have_twins(self, document) -> bool:
+        """Whether two of the names the words written with a capital are compared as share a group
+        key: the test ``check`` makes with ``twins``. Each distinct word is told once per rule (the
+        same words recur from story to story): the group key of its name when another name met so
+        far shares that key, else -1 (_tell). A story whose words all tell -1 has no two names
+        sharing a key (its own names have all been met by then), which look-ups in C show for most
+        stories; in the others, the names of the words with a shared key are compared."""
         told = self._told
-        new = capitalised.difference(told)
-        if new:
+        written = set(compress(document.words.texts, capital_flags(document)))
+        new = written.difference(told)
+        if new:  # words met for the first time
             if len(told) + len(new) > _TOLD_LIMIT:
-                told.clear()
-                self._names.clear()
-                self._keys.clear()
-                new = capitalised
+                self._forget()
+                new = written
             self._tell(new)
-        named = set(map(told.__getitem__, capitalised))
-        named.discard(-1)
-        # Each name has one group key: two names share one when there are fewer keys than names.
-        return len(set(map(rshift, named, repeat(_NAME_BITS)))) < len(named)
+        keys = set(map(told.__getitem__, written))
+        keys.discard(-1)
+        if not keys:
+            return False
+        # Some words have a key that two names share: do two of this story's names share it?
+        minimum = self._min_length
+        written = list(written)
+        names_by_key: dict[str, set[str]] = defaultdict(set)
+        for text in compress(written, map(keys.__contains__, map(told.__getitem__, written))):
+            names_by_key[told[text]].add(_compared(text, minimum))
+        return any(len(names) > 1 for names in names_by_key.values())
 
     def _tell(self, texts) -> None:
-        """Tell each of ``texts`` (once per rule): -1 for a word compared as no name, else its group
-        key's serial number, shifted, plus its name's."""
-        told, names, keys = self._told, self._names, self._keys
+        """Tell each of ``texts`` (once per rule): the group key of the name it is compared as where
+        another name met so far has that key, else -1. A key two names share from now on is told of
+        every word of both."""
+        told, key_of, names_of, texts_of = self._told, self._key_of, self._names_of, self._texts_of
         minimum = self._min_length
         compared, skeleton = _compared.__wrapped__, _skeleton.__wrapped__  # remembered here instead
         for text in texts:
@@ -203,11 +208,23 @@ class InconsistentSpelling(Rule):
             if name is None:
                 told[text] = -1
                 continue
-            number = names.get(name)
-            if number is None:
-                key = skeleton(name if name.isascii() else name.translate(_LOOKALIKES))  # _group_key
-                number = names[name] = keys.setdefault(key, len(keys)) << _NAME_BITS | len(names)
-            told[text] = number
+            key = key_of.get(name)
+            if key is None:
+                key = key_of[name] = skeleton(name if name.isascii() else name.translate(_LOOKALIKES))  # _group_key
+                names = names_of.setdefault(key, set())
+                names.add(name)
+                if len(names) == 2:  # the key is now shared: tell it of the words of the first name
+                    for earlier in texts_of[key]:
+                        told[earlier] = key
+            texts_of.setdefault(key, []).append(text)
+            told[text] = key if len(names_of[key]) > 1 else -1
+
+    def _forget(self) -> None:
+        """Forget what was told (past _TOLD_LIMIT words)."""
+        self._told.clear()
+        self._key_of.clear()
+        self._names_of.clear()
+        self._texts_of.clear()
 
     def _mid_sentence_starts(self, document) -> set[int]:
         """Offsets of the first word of each sentence and paragraph (capitalised for another reason)."""
@@ -227,10 +244,9 @@ class InconsistentSpelling(Rule):
         # The words that can count, each told once per distinct word (most are not names).
         minimum = self._min_length
         # (A word with a capital differs from its lowercase: words.capitalised, made in C.)
-        capitalised = capital_words(document)
-        if not self._may_have_twins(capitalised):
+        if not self._may_have_twins(document):
             return
-        compared = {text: name for text in capitalised
+        compared = {text: name for text in frozenset(compress(texts, capital_flags(document)))
                     if (name := _compared(text, minimum)) is not None}
         if not compared:
             return

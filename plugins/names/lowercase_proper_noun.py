@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, namedtuple
-from itertools import compress, repeat
+from itertools import compress, filterfalse, repeat
 from operator import le, ne
 
 from newslint import Flag, Option, Pass, Rule
@@ -151,8 +151,8 @@ class LowercaseProperNoun(Rule):
         plain = document.words.plain
         if plain:
             # Most stories stop here: the few words that can be flagged, from the shared word lists.
-            known, evidence_keys = self._candidates(document)
-            if not known and not evidence_keys:
+            listed, evidence_keys = self._candidates(document)
+            if not listed and not evidence_keys:
                 return
         # cased_plain(text), its is_plain half worked out once by the shared word scan (words.plain).
         fast = plain and (text.isascii() or _ODD_LETTER.search(text) is None)
@@ -160,7 +160,7 @@ class LowercaseProperNoun(Rule):
         lowercase = _LowercaseWords(document) if fast else Counter(_LOWER_WORD.findall(text))
         if fast:
             evidence = self._evidence(scan, lowercase, evidence_keys) if evidence_keys else {}
-            targets = [word for word in known | evidence.keys() if word in lowercase]
+            targets = [word for word in listed | evidence.keys() if word in lowercase]
         else:
             evidence = self._evidence(scan, lowercase)
             targets = [word for word in lowercase if word in self._known or word in evidence]
@@ -236,10 +236,10 @@ class LowercaseProperNoun(Rule):
                      or any(all(word in text for word in rest) for rest in rests[key])}
         found = set()
         after: Counter[str] | None = None
-        # Those the text holds in lowercase somewhere, as a substring (a test in C each), that can be
-        # words _LowercaseWords counts.
-        for key in filter(text.__contains__, keys):
-            if len(key) < 2 or key in common or not key.isalpha():
+        # Those that can be words _LowercaseWords counts (letters, not a common word) and that the
+        # text holds in lowercase somewhere, as a substring: tests in C.
+        for key in filter(text.__contains__, filter(str.isalpha, filterfalse(common.__contains__, keys))):
+            if len(key) < 2:
                 continue
             count = in_words.get(key, 0) + in_parts.get(key, 0)
             if count < ratio * text.count(f" {key} "):
@@ -267,7 +267,7 @@ class LowercaseProperNoun(Rule):
     def _evidence(self, scan: "_Scan", lowercase: Counter[str], keys: set[str] | None = None
                   ) -> dict[str, tuple[str, int]]:
         """Words the story capitalises as names often enough: lowercase form → (spelling, count).
-        With ``keys`` (the fast path), only those words can be (``_evidence_candidates``)."""
+        With ``keys`` (the fast path), only those words can be (``_candidates``)."""
         text = scan.text
         capitalised: Counter[str] = Counter()
         spellings: dict[str, Counter[str]] = {}
