@@ -10,6 +10,12 @@ it with one job and with ``--jobs`` jobs, alternately, ``--runs`` times
 startup.py), checks that both reports are identical, and prints the speed-up:
 the median of the runs' ratios (the machine's speed drifts between runs; a
 pair run back to back shares the drift) and the ratio of the best times.
+
+It also measures, alternately with the same runs, what the machine itself
+allows: a pure-Python loop run whole in one process, and split over N
+processes at once. On a virtual machine whose processors share physical cores
+with other work, that ceiling is well under N; the speed-up is best read
+against it.
 """
 
 from __future__ import annotations
@@ -58,6 +64,23 @@ def timed(command: list[str], cwd: Path) -> tuple[float, bytes]:
     return elapsed, result.stdout
 
 
+#: A pure-Python loop, of about the cost of checking the corpus once.
+_LOOP = "import sys\ntotal = 0\nfor i in range(int(sys.argv[1])):\n    total += i"
+_LOOP_STEPS = 24_000_000
+
+
+def ceiling_pair(jobs: int) -> float:
+    """The speed-up the machine gives now: the loop whole in one process against split over ``jobs``."""
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", _LOOP, str(_LOOP_STEPS)], check=True)
+    whole = time.perf_counter() - started
+    started = time.perf_counter()
+    parts = [subprocess.Popen([sys.executable, "-c", _LOOP, str(_LOOP_STEPS // jobs)]) for _ in range(jobs)]
+    for part in parts:
+        part.wait()
+    return whole / (time.perf_counter() - started)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=BBC, help="a folder of articles (default: the BBC corpus)")
@@ -71,8 +94,9 @@ def main() -> int:
         megabytes = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
         base = newslint_command() + ["check", "--no-cache", "--fail-on", "never", "articles"]
         timed(base + ["-j1"], Path(temporary))  # warm the start-up caches and the file system
-        one, many = [], []
+        one, many, ceiling = [], [], []
         for _ in range(args.runs):
+            ceiling.append(ceiling_pair(args.jobs))
             elapsed, out_one = timed(base + ["-j1"], Path(temporary))
             one.append(elapsed)
             elapsed, out_many = timed(base + [f"-j{args.jobs}"], Path(temporary))
@@ -85,6 +109,9 @@ def main() -> int:
     print(f"-j{args.jobs}: best {min(many):6.2f} s   median {statistics.median(many):6.2f} s  (identical report)")
     print(f"speed-up with {args.jobs} jobs: {statistics.median(pairs):.2f}x (median of the {args.runs} paired runs; "
           f"best times: {min(one) / min(many):.2f}x)")
+    print(f"the machine's own speed-up for pure-Python work split over {args.jobs} processes: "
+          f"{statistics.median(ceiling):.2f}x (median; runs {min(ceiling):.2f}x-{max(ceiling):.2f}x)")
+    print(f"newslint's speed-up is {statistics.median(pairs) / statistics.median(ceiling):.0%} of that")
     return 0
 
 

@@ -99,7 +99,10 @@ def run_checks(session, args: "Namespace", resolver: "ConfigResolver", registry,
     cache = _cache(args, registry)
     everything = chain(first, found)
     if jobs > 1 and len(first) > 1:
-        outcomes = _in_workers(args, resolver, registry, everything, roots, jobs, cache)
+        if _can_fork():
+            outcomes = _in_forks(args, resolver, registry, everything, roots, jobs, cache)
+        else:
+            outcomes = _in_workers(args, resolver, registry, everything, roots, jobs, cache)
     else:
         outcomes = (process_path(path, args, resolver, registry, roots, cache) for path in everything)
     for result, entry in outcomes:
@@ -145,7 +148,85 @@ def _cache_options(args: "Namespace") -> tuple:
     return (bool(getattr(args, "report_unused_disables", False)),)
 
 
-# -- workers ----------------------------------------------------------------------------
+# -- forked workers (Linux) -------------------------------------------------------------
+def _can_fork() -> bool:
+    # Linux only: elsewhere a forked copy of a process that used system frameworks may not be safe.
+    return sys.platform.startswith("linux") and hasattr(os, "fork")
+
+
+def _in_forks(args, resolver, registry, paths, roots, jobs, cache):
+    """Each file's outcome, in order: this process and ``jobs - 1`` forked copies of it check the
+    batches, taking them one at a time from a shared queue.
+
+    The forked copies inherit everything already set up here (registry, configurations, compiled
+    patterns), so starting one costs a fork; and this process checks files too rather than wait.
+    The queue is a pipe holding one fixed-size token per batch, written whole before the fork:
+    ``os.read`` of one token from a pipe is atomic, so each batch goes to exactly one process.
+    Each copy sends back its outcomes once its queue is empty; a batch whose outcome never
+    arrives (a copy that died) is checked here, so nothing is lost and any error surfaces here.
+    """
+    import gc
+    import pickle
+
+    paths = list(paths)
+    size = max(BATCH_FILES, -(-len(paths) // _MAX_BATCHES))
+    batches = [paths[start:start + size] for start in range(0, len(paths), size)]
+    queue_read, queue_write = os.pipe()
+    os.write(queue_write, b"".join(index.to_bytes(_TOKEN, "little") for index in range(len(batches))))
+    os.close(queue_write)
+    gc.freeze()  # the copies share this process's objects: keep the collector from touching (copying) them
+    children = []
+    try:
+        for _ in range(jobs - 1):
+            result_read, result_write = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # a forked copy: check batches, send the outcomes, leave without clean-up
+                status = 1
+                try:
+                    os.close(result_read)
+                    done = _take_batches(queue_read, batches, args, resolver, registry, roots, cache)
+                    with os.fdopen(result_write, "wb") as stream:
+                        pickle.dump(done, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                    status = 0
+                finally:
+                    os._exit(status)
+            os.close(result_write)
+            children.append((pid, result_read))
+        outcomes = _take_batches(queue_read, batches, args, resolver, registry, roots, cache)
+        for pid, result_read in children:
+            try:
+                with os.fdopen(result_read, "rb") as stream:
+                    outcomes.update(pickle.load(stream))
+            except (EOFError, pickle.UnpicklingError):  # the copy died: its batches are checked below
+                pass
+    finally:
+        os.close(queue_read)
+        for pid, _ in children:
+            os.waitpid(pid, 0)
+        gc.unfreeze()
+    for index, batch in enumerate(batches):
+        done = outcomes.get(index)
+        if done is None:
+            done = [process_path(path, args, resolver, registry, roots, cache) for path in batch]
+        yield from done
+
+
+#: Batches are numbered in tokens of this many bytes; the whole queue must fit in a pipe's buffer
+#: (64 KiB on Linux, at least 4 KiB by POSIX: 1,000 tokens) so that writing it never blocks.
+_TOKEN = 4
+_MAX_BATCHES = 1000
+
+
+def _take_batches(queue: int, batches, args, resolver, registry, roots, cache) -> dict[int, list]:
+    """Check batches taken from the queue until it is empty: {batch index: its files' outcomes}."""
+    done = {}
+    while token := os.read(queue, _TOKEN):
+        index = int.from_bytes(token, "little")
+        done[index] = [process_path(path, args, resolver, registry, roots, cache) for path in batches[index]]
+    return done
+
+
+# -- pooled workers (elsewhere) -------------------------------------------------------------
 _WORKER: dict[str, Any] = {}
 #: A short text checked by each worker as it starts, so that the rules' set-up (and the patterns
 #: they compile on first use) happens while the main process is still finding files.

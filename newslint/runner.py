@@ -8,7 +8,8 @@ import os
 from newslint._records import Record
 from newslint.config import Config, find_user_config, load_config
 from newslint.errors import ConfigError, InputError
-from newslint.files import DEFAULT_EXTENSIONS, SourceText, decode, display_path, iter_files, read_bytes
+from newslint.files import (DEFAULT_EXTENSIONS, SNIFF_BYTES, SourceText, WalkedPath, decode, display_path, iter_files,
+                            looks_binary, read_bytes)
 from newslint.builder import PLACEHOLDER
 from newslint.isolation import MalformedProblem, RuleTimer, component_failure, rule_failure
 from newslint.rule import Problem
@@ -220,7 +221,7 @@ def iter_paths(paths: list[str], resolver: ConfigResolver, registry: "Registry")
     def is_excluded(path: str) -> bool:
         return resolver.for_path(path).is_excluded(path)
 
-    return iter_files(paths, extensions, is_excluded)
+    return iter_files(paths, extensions, is_excluded, sniff=False)  # read_input skips binary files
 
 
 def read_input(path: str, resolver: ConfigResolver, errors: list[FileError]) -> Input | None:
@@ -229,11 +230,16 @@ def read_input(path: str, resolver: ConfigResolver, errors: list[FileError]) -> 
     shown = display_path(path)
     try:
         config = resolver.for_path(path)
+        walked = type(path) is WalkedPath  # found in a folder: a binary file is skipped, as if not found
         size = os.path.getsize(path) if os.path.isfile(path) else 0
         if config.max_file_size and size > config.max_file_size:
+            if walked and looks_binary(path):
+                return None
             raise InputError(path, f"is {size:,} bytes, over the limit of {config.max_file_size:,} "
                                    f"(max-file-size in the configuration)")
         raw = read_bytes(path)
+        if walked and b"\0" in raw[:SNIFF_BYTES]:
+            return None
         source = decode(raw, shown)
     except InputError as error:
         errors.append(FileError(shown, error.reason))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -104,3 +106,25 @@ def test_default_jobs():
     assert default_jobs(1) == 1
     assert default_jobs(PARALLEL_THRESHOLD) == 1
     assert default_jobs(PARALLEL_THRESHOLD + 1) == cpu_count()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork") or not sys.platform.startswith("linux"), reason="forked workers: Linux")
+def test_batches_of_a_worker_that_dies_are_checked_by_the_main_process(tree, run_cli, monkeypatch):
+    """A forked copy that dies after taking a batch loses nothing: its batches are checked again."""
+    import newslint.parallel as parallel
+
+    expected = run_cli("check", "--no-cache", "--format", "json", "-j1", tree)
+    main_process = os.getpid()
+    take = parallel._take_batches
+
+    def dying(queue, *rest):
+        if os.getpid() != main_process:
+            os.read(queue, parallel._TOKEN)  # takes a batch, then dies without a word
+            os._exit(3)
+        return take(queue, *rest)
+
+    monkeypatch.setattr(parallel, "_take_batches", dying)
+    monkeypatch.setattr(parallel, "BATCH_FILES", 2)
+    got = run_cli("check", "--no-cache", "--format", "json", "-j3", tree)
+    assert got == expected
+    assert json.loads(got[1])["summary"]["files"] == 31
