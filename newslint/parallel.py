@@ -151,7 +151,11 @@ def _cache_options(args: "Namespace") -> tuple:
 # -- forked workers (Linux) -------------------------------------------------------------
 def _can_fork() -> bool:
     # Linux only: elsewhere a forked copy of a process that used system frameworks may not be safe.
-    return sys.platform.startswith("linux") and hasattr(os, "fork")
+    # And never from a program running other threads (newslint.cli.main called by an application):
+    # a lock one of them holds would stay held for ever in the copy.
+    threading = sys.modules.get("threading")
+    single = threading is None or threading.active_count() == 1
+    return sys.platform.startswith("linux") and hasattr(os, "fork") and single
 
 
 def _in_forks(args, resolver, registry, paths, roots, jobs, cache):
@@ -226,7 +230,7 @@ def _take_batches(queue: int, batches, args, resolver, registry, roots, cache) -
     return done
 
 
-# -- pooled workers (elsewhere) -------------------------------------------------------------
+# -- pooled workers (elsewhere, or beside other threads) -------------------------------------------------------------
 _WORKER: dict[str, Any] = {}
 #: A short text checked by each worker as it starts, so that the rules' set-up (and the patterns
 #: they compile on first use) happens while the main process is still finding files.
@@ -278,7 +282,7 @@ def _in_workers(args, resolver, registry, paths, roots, jobs, cache):
     import multiprocessing
     from itertools import chain
 
-    fork = sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+    fork = _can_fork() and "fork" in multiprocessing.get_all_start_methods()
     if fork:
         import gc
 

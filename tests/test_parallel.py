@@ -128,3 +128,25 @@ def test_batches_of_a_worker_that_dies_are_checked_by_the_main_process(tree, run
     got = run_cli("check", "--no-cache", "--format", "json", "-j3", tree)
     assert got == expected
     assert json.loads(got[1])["summary"]["files"] == 31
+
+
+def test_jobs_from_a_threaded_program_use_spawned_workers_and_match(tree, run_cli, monkeypatch):
+    """Called beside other threads, newslint does not fork (a lock held by another thread would stay
+    held in the copy): it spawns pool workers, with the same report."""
+    import threading
+
+    import newslint.parallel as parallel
+
+    expected = run_cli("check", "--no-cache", "--format", "json", "-j1", tree)
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert not parallel._can_fork()
+        forked = []
+        monkeypatch.setattr(parallel, "_in_forks", lambda *a: forked.append(a) or iter(()))
+        got = run_cli("check", "--no-cache", "--format", "json", "-j2", tree)
+    finally:
+        release.set()
+        other.join()
+    assert forked == [] and got == expected
