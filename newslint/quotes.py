@@ -43,9 +43,9 @@ each paragraph and one backward pass for the apostrophe look-ahead.
 
 from __future__ import annotations
 
-import re
 from array import array
 from bisect import bisect_left
+from operator import attrgetter
 
 from newslint._records import Record
 
@@ -77,8 +77,6 @@ _ELISIONS = frozenset(("em", "til", "tis", "twas", "n", "cause", "cos", "coz", "
                        "ello", "nuff", "kay", "sup", "tween", "gainst", "neath", "scuse", "fraid"))
 # How many unclosed quotations a paragraph can hand on to the next.
 _MAX_CARRIED = 8
-_MARK = re.compile("[" + re.escape(ALL_MARKS) + "]")
-_MATCH_START = type(_MARK.match("'")).start
 _SPACE = " \t\n\r\f\v\u00a0\u2009\u202f\u2002\u2003"
 # After one of these, a mark opens (if a word follows).
 _OPEN_CONTEXT = frozenset(_SPACE + "([{—–-/" + ALL_MARKS)
@@ -232,8 +230,7 @@ class QuoteAnalysis(Record):
         return -1
 
 
-def _family(char: str) -> str:
-    return "double" if char in DOUBLE_MARKS else "single"
+_CHAR = attrgetter("char")
 
 
 def _word_after(text: str, offset: int, end: int) -> str:
@@ -253,13 +250,14 @@ def _neighbours(text: str, offset: int, start: int, end: int) -> tuple[str, str]
     return before, after
 
 
-def _role(text: str, offset: int, start: int, end: int, open_counts: dict[str, int],
-          possessive_ok: bool) -> str:
-    char = text[offset]
-    before, after = _neighbours(text, offset, start, end)
+def _role(text: str, offset: int, end: int, char: str, family: str, before: str, after: str,
+          open_counts: dict[str, int], possessive_ok: bool) -> str:
+    """The role of the mark ``char`` (of ``family``) at ``offset``, between ``before`` and ``after``
+    (as _neighbours gives them). ``possessive_ok`` is read only for a ’ or ' after a letter with a
+    single quotation open."""
     space_before = before in _OPEN_CONTEXT
     space_after = after in _CLOSE_CONTEXT
-    if before.isdigit() and char in "\"'”’" and not open_counts[_family(char)] and (
+    if before.isdigit() and char in "\"'”’" and not open_counts[family] and (
             space_after or after.isdigit()):
         return "prime"  # 5' 10", a 12" single: feet and inches, not a quotation
     if char in SINGLE_MARKS:
@@ -280,7 +278,7 @@ def _role(text: str, offset: int, start: int, end: int, open_counts: dict[str, i
     if space_after and not space_before:
         return "close"
     if char in STRAIGHT_MARKS:
-        return "close" if open_counts[_family(char)] else "open"
+        return "close" if open_counts[family] else "open"
     return _SHAPE_ROLE[char]
 
 
@@ -349,15 +347,15 @@ def _runs_on(text: str, previous: "Paragraph", paragraph: "Paragraph") -> bool:
 def analyse_quotes(document: "Document") -> QuoteAnalysis:
     text = document.text
     analysis = QuoteAnalysis()
+    # Every mark of the text; each paragraph takes its share by bisection.
+    all_offsets = _mark_offsets(text)
+    if not all_offsets:
+        return analysis  # what the loop below makes of a text without marks: nothing, "straight" style
     marks = analysis.marks
     quotations = analysis.quotations
-    # How many marks of each style: [curly, straight, foreign] for double and single marks.
-    counts = {"double": [0, 0, 0], "single": [0, 0, 0]}
     # Quotations the previous paragraph left open.
     carried: list[Quotation] = []
     previous: "Paragraph | None" = None
-    # Every mark of the text in one scan; each paragraph takes its share by bisection.
-    all_offsets = list(map(_MATCH_START, _MARK.finditer(text)))
     for paragraph in document.paragraphs:
         start, end = paragraph.start, paragraph.end
         if previous is None or paragraph.index != previous.index + 1:
@@ -369,33 +367,41 @@ def analyse_quotes(document: "Document") -> QuoteAnalysis:
             carried = carried[-_MAX_CARRIED:] if runs_on else []
             previous = paragraph
             continue
-        possessive = _possessive_candidates(text, offsets, start, end)
+        index = paragraph.index
+        # _possessive_candidates of the paragraph, worked out when a mark first needs it (rarely: a ’ or '
+        # after a letter with a single quotation open).
+        possessive: set[int] | None = None
         stack: list[Quotation] = []
         open_counts = {"double": 0, "single": 0}
-        first_index = len(quotations)
-        first_mark: Mark | None = None
+        first_mark_index = len(marks)
+        nested: list[Quotation] = []  # the quotations opened inside another, in order
         for offset in offsets:
             char = text[offset]
+            before = text[offset - 1] if offset > start else " "  # as _neighbours gives them
+            after = text[offset + 1] if offset + 1 < end else " "
             if char in SINGLE_MARKS:
                 family = "single"
                 # Most single marks lie inside a word (Russia’s, don't): an apostrophe, as _role
                 # says, unless digits stand on both sides (a prime, maybe: _role decides).
-                before = text[offset - 1] if offset > start else " "
-                after = text[offset + 1] if offset + 1 < end else " "
                 if before.isalnum() and after.isalnum() and not (before.isdigit() and after.isdigit()):
-                    marks.append(Mark(offset, char, family, "apostrophe", paragraph.index))
-                    counts[family][0 if char in CURLY_MARKS else 1 if char in STRAIGHT_MARKS else 2] += 1
+                    marks.append(Mark(offset, char, family, "apostrophe", index))
                     continue
+                if open_counts["single"] and char in "’'" and before.isalpha():  # possessive_ok is read
+                    if possessive is None:
+                        possessive = _possessive_candidates(text, offsets, start, end)
+                    role = _role(text, offset, end, char, family, before, after, open_counts, offset in possessive)
+                else:
+                    role = _role(text, offset, end, char, family, before, after, open_counts, False)
             else:
                 family = "double"
-            role = _role(text, offset, start, end, open_counts, offset in possessive)
-            mark = Mark(offset, char, family, role, paragraph.index)
+                if before.isdigit() or (before in _OPEN_CONTEXT) is (after in _CLOSE_CONTEXT):
+                    role = _role(text, offset, end, char, family, before, after, open_counts, False)
+                else:  # what _role says, directly: no prime (no digit before), open or close by the neighbours
+                    role = "close" if after in _CLOSE_CONTEXT else "open"
+            mark = Mark(offset, char, family, role, index)
             marks.append(mark)
-            counts[family][0 if char in CURLY_MARKS else 1 if char in STRAIGHT_MARKS else 2] += 1
             if role not in ("open", "close"):
                 continue
-            if first_mark is None:
-                first_mark = mark
             if role == "open":
                 if open_counts[family] and _reopens(text, offset, start):
                     # Paragraphs run together: the open quotation stops here and this
@@ -408,8 +414,11 @@ def analyse_quotes(document: "Document") -> QuoteAnalysis:
                             quotation.continues = True
                             quotation.reopened_at = offset
                             break
-                quotation = Quotation(mark, None, len(stack), stack[-1] if stack else None)
-                quotation._paragraph_end = end
+                if stack:
+                    quotation = Quotation(mark, None, len(stack), stack[-1], False, end)
+                    nested.append(quotation)
+                else:
+                    quotation = Quotation(mark, None, 0, None, False, end)
                 stack.append(quotation)
                 quotations.append(quotation)
                 open_counts[family] += 1
@@ -439,28 +448,49 @@ def analyse_quotes(document: "Document") -> QuoteAnalysis:
             else:
                 analysis.stray_closes.append(mark)
         # Link each quotation to its nearest enclosing closed quotation (parents come first).
-        for quotation in quotations[first_index:]:
+        for quotation in nested:
             parent = quotation.parent
-            if parent is not None:
-                quotation.enclosing = parent if parent.close is not None else parent.enclosing
+            quotation.enclosing = parent if parent.close is not None else parent.enclosing
         # A multi-paragraph quotation: the previous paragraph left a quotation open and
-        # this one opens with a mark of the same family.
-        if carried and first_mark is not None and _opens_paragraph(text, start, first_mark):
-            for quotation in carried:
-                if quotation.open.family == first_mark.family:
-                    quotation.continues = True
+        # this one opens with a mark of the same family (its first opening or closing mark).
+        if carried:
+            first_mark = next((mark for mark in marks[first_mark_index:] if mark.role in ("open", "close")), None)
+            if first_mark is not None and _opens_paragraph(text, start, first_mark):
+                for quotation in carried:
+                    if quotation.open.family == first_mark.family:
+                        quotation.continues = True
         # Bounded: a quotation carried further than this is noise, and the cost stays linear.
         carried = ((carried if runs_on else []) + stack)[-_MAX_CARRIED:]
         previous = paragraph
-    analysis.style = _style(counts, counts["double"][2] + counts["single"][2])
+    analysis.style = _style("".join(map(_CHAR, marks)))
     return analysis
 
 
-def _style(counts: dict[str, list[int]], foreign: int) -> str:
-    """The document's quote style: decided by its double marks, else by its single marks
-    (apostrophes included), else curly when it uses foreign (typographic) marks."""
-    for family in ("double", "single"):
-        curly, straight = counts[family][:2]
+def _mark_offsets(text: str) -> list[int]:
+    """The offsets of every quotation mark in ``text``, in order. ``str.find`` for each mark the text
+    holds, rather than one pattern of them all: ``re`` tests a class of characters against every
+    character of the text, several times slower than ``find`` skips to one."""
+    offsets: list[int] = []
+    append, find = offsets.append, text.find
+    kinds = 0
+    # An ASCII text holds no curly or foreign mark.
+    for char in STRAIGHT_MARKS if text.isascii() else ALL_MARKS:
+        if char in text:  # cheaper than a first find (no arguments to parse)
+            kinds += 1
+            offset = find(char)
+            while offset >= 0:
+                append(offset)
+                offset = find(char, offset + 1)
+    if kinds > 1:
+        offsets.sort()
+    return offsets
+
+
+def _style(chars: str) -> str:
+    """The document's quote style, from its marks' characters: decided by its double marks, else by
+    its single marks (apostrophes included), else curly when it uses foreign (typographic) marks."""
+    count = chars.count
+    for curly, straight in ((count("“") + count("”"), count('"')), (count("‘") + count("’"), count("'"))):
         if curly or straight:
             return "curly" if curly >= straight else "straight"
-    return "curly" if foreign else "straight"
+    return "curly" if any(map(count, FOREIGN_MARKS)) else "straight"

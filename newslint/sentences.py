@@ -29,8 +29,13 @@ if TYPE_CHECKING:
 # Compiled (and ``regex`` imported) when text that is not plain first needs it.
 _BOUNDARY = lazy(regex_compile, r"(?<![.!?…])(?<term>[.!?…]++)(?<close>[\"'”’»)\]]*+)(?<space>\s++)")
 # The same in ``re``, exact on plain text (newslint.fastre) and faster: written to start with the
-# terminator, so that the search skips straight from one to the next.
-_BOUNDARY_PLAIN = re.compile(r"(?P<term>[.!?…](?<![.!?…].)[.!?…]*+)(?P<close>[\"'”’»)\]]*+)(?P<space>\s++)")
+# terminator, so that the search skips straight from one to the next, and with a full stop rather than
+# the class [.!?…], because ``re`` skips to a literal first character in a tight loop but tests a class
+# against every character of the text, several times slower. It runs on a copy of the text where ! ?
+# and … are full stops: the four characters stand only together in the pattern (in [.!?…]), so on the
+# copy it matches where, and as far as, the pattern opening with [.!?…] does on the text (each of them
+# is replaced by one character; tests/test_structure_fast_paths.py checks it).
+_BOUNDARY_PLAIN = re.compile(r"(?P<term>\.(?<![.!?…].)[.!?…]*+)(?P<close>[\"'”’»)\]]*+)(?P<space>\s++)")
 # The groups of both boundary patterns, by number (faster than by name).
 _TERM_GROUP, _CLOSE_GROUP, _SPACE_GROUP = 1, 2, 3
 #: No abbreviation (nor dotted acronym) ends in this many letters and digits.
@@ -73,17 +78,34 @@ def split_sentences(document: "Document") -> list["Sentence"]:
     append = sentences.append
     # tuple.__new__ builds a named tuple in one C call (Sentence(...) goes through a Python __new__).
     make = tuple.__new__
-    finditer = (_BOUNDARY_PLAIN if is_plain(text) else _BOUNDARY).finditer
+    words = document.__dict__.get("words")  # the shared word scan, if built, has worked out is_plain(text)
+    if words.plain if words is not None else is_plain(text):
+        scan = text  # the same text with ! ? … as full stops (see _BOUNDARY_PLAIN)
+        if "!" in text or "?" in text or "…" in text:
+            scan = text.replace("!", ".").replace("?", ".").replace("…", ".")
+        finditer = _BOUNDARY_PLAIN.finditer
+    else:
+        scan, finditer = text, _BOUNDARY.finditer
     for paragraph in document.paragraphs:
         paragraph_start, paragraph_end, index = paragraph.start, paragraph.end, paragraph.index
         start = paragraph_start
-        for match in finditer(text, paragraph_start, paragraph_end):
+        for match in finditer(scan, paragraph_start, paragraph_end):
             next_start = match.end()
             if next_start >= paragraph_end:
                 break
-            if not _is_break(text, match, next_start):
+            # Read from ``text`` (not the match: ``scan`` has full stops for ! ? …).
+            at, end = match.start(), match.start(_SPACE_GROUP)
+            following = text[next_start]
+            if following.isupper() or following.isdigit() or following in "\"'“‘«(":
+                # A break, unless a lone full stop (no closing mark: at + 1 == end) ends an abbreviation
+                # ("Mr. Smith", "No. 10"); an abbreviation that is also a word ("He sat. The") ends a
+                # sentence before a capital all the same.
+                if at + 1 == end and text[at] == ".":
+                    word = _abbreviation_before(text, at)
+                    if word and not (following.isupper() and word.lower() in WORD_ABBREVIATIONS):
+                        continue
+            elif not following.islower() or not _breaks_before_lowercase(text, match, at, end):
                 continue
-            end = match.start(_SPACE_GROUP)
             if end > start:
                 append(make(Sentence, (start, end, index, start != paragraph_start)))
             start = next_start
@@ -92,29 +114,31 @@ def split_sentences(document: "Document") -> list["Sentence"]:
     return sentences
 
 
-def _is_break(text: str, match: "regex.Match[str]", next_start: int) -> bool:
-    terminator, close = match.group(_TERM_GROUP, _CLOSE_GROUP)
-    following = text[next_start]
-    if following.isupper() or following.isdigit() or following in "\"'“‘«(":
-        if terminator != "." or close:
-            return True
-        at = match.start()
-        if at >= _LONGER_THAN_ABBREVIATIONS and text[at - _LONGER_THAN_ABBREVIATIONS:at].isalnum():
-            return True  # no abbreviation (_long_word_before, inlined: most breaks end here)
-        word = _word_before(text, at)
-        if not word or not _is_abbreviation(word):
-            return True
-        # "He sat. The": an abbreviation that is also a word ends a sentence before a capital.
-        return following.isupper() and word.lower() in WORD_ABBREVIATIONS
-    if not following.islower():
+def _abbreviation_before(text: str, at: int) -> str:
+    """The word before the full stop at ``at`` if it is an abbreviation (or an initial), else ""."""
+    if at >= _LONGER_THAN_ABBREVIATIONS and text[at - _LONGER_THAN_ABBREVIATIONS:at].isalnum():
+        return ""  # no abbreviation (_long_word_before, inlined: most breaks end here)
+    # Most words follow a space: when the characters from the last space (within the look-back of
+    # _word_before) are all letters and digits, they are the word _word_before finds (a space is
+    # no word character), in one C search.
+    space = text.rfind(" ", at - _WORD_BEFORE_MAX if at > _WORD_BEFORE_MAX else 0, at)
+    word = text[space + 1:at]
+    if space >= 0 and word.isalnum():
+        # _is_abbreviation for a word without dots (nor any in its lowercase): listed, or an initial.
+        return word if word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) else ""
+    word = _word_before(text, at)
+    return word if word and _is_abbreviation(word) else ""
+
+
+def _breaks_before_lowercase(text: str, match: "regex.Match[str]", at: int, end: int) -> bool:
+    """Lowercase after a terminator: a run-on ellipsis ("...", "…", a typed ".." or "...."), an
+    attribution after a quotation, a brand or a title ending in ! or ? ("Yahoo! said", "Shall We
+    Dance? topped the chart") or an abbreviation make no break; a sentence that should open with a
+    capital does."""
+    terminator = text[at:match.end(_TERM_GROUP)]
+    if "…" in terminator or terminator.count(".") >= 2 or match.end(_TERM_GROUP) != end:  # a closing mark
         return False
-    # Lowercase after a terminator: a run-on ellipsis ("...", "…", a typed ".." or "...."),
-    # an attribution after a quotation, a brand or a title ending in ! or ? ("Yahoo! said",
-    # "Shall We Dance? topped the chart"), an abbreviation, or a sentence that should
-    # open with a capital.
-    if "…" in terminator or terminator.count(".") >= 2 or close:
-        return False
-    if terminator[-1] in "!?" and _word_before(text, match.start()).rsplit("-", 1)[-1][:1].isupper():
+    if terminator[-1] in "!?" and _word_before(text, at).rsplit("-", 1)[-1][:1].isupper():
         return False
     if terminator.startswith(".") and _ends_abbreviation(text, match):
         return False
