@@ -17,7 +17,7 @@ from __future__ import annotations
 import gc
 import re
 from bisect import bisect_left, bisect_right
-from itertools import compress
+from itertools import chain, compress
 from operator import add, ne
 
 from newslint.fastre import is_plain
@@ -170,14 +170,16 @@ class Words:
     def segments(self) -> frozenset[str]:
         """Every maximal run of letters and digits in the text (words, and their parts)."""
         if self._segments is None:
-            found = frozenset(self.texts)
+            texts = self.texts
             compounds = self.compounds
             if compounds:
                 # The parts of every word of several parts in one split: the words joined by a
                 # separator split exactly into the parts of each in turn (the ``all_parts`` texts).
-                texts = self.texts
-                found = found.union(_SEPARATOR.split("-".join(map(texts.__getitem__, compounds))))
-            self._segments = found
+                # One set built from both (a union would copy the set of the words).
+                parts = _SEPARATOR.split("-".join(map(texts.__getitem__, compounds)))
+                self._segments = frozenset(chain(texts, parts))
+            else:
+                self._segments = frozenset(texts)
         return self._segments
 
 

@@ -223,11 +223,12 @@ class LowercaseProperNoun(Rule):
             for key in compress(parts_lower, map(ne, parts, parts_lower)):  # the few parts with a capital
                 in_parts[key] = in_parts.get(key, 0) + 1
             keys.extend(key for key, count in in_parts.items() if in_words.get(key, 0) < least <= count + in_words.get(key, 0))
-        # The dictionary's first words among the words' lowercase forms (one pass in C), less those
-        # only written with a capital (the text then holds no lowercase one); and among the parts.
-        known = {key for key in self._known_keys.intersection(words.lower) if key not in in_words or key in text}
-        if parts:
-            known.update(self._known_keys.intersection(parts))
+        # The dictionary's first words written in lowercase as whole words or parts: those among
+        # ``words.segments`` (shared: a look-up per key, with no hashing of every word). ``check``
+        # flags a known word only where _LowercaseWords counts it (fast path) or _LOWER_WORD finds
+        # it (general path): a whole word or a part in small letters, one of the segments.
+        segments = words.segments
+        known = set(self._known_keys.intersection(segments))
         if known and self._known_rests:
             # A name of several words is flagged only where the text holds its other words as written
             # in the dictionary (_known_name).
@@ -237,8 +238,9 @@ class LowercaseProperNoun(Rule):
         found = set()
         after: Counter[str] | None = None
         # Those that can be words _LowercaseWords counts (letters, not a common word) and that the
-        # text holds in lowercase somewhere, as a substring: tests in C.
-        for key in filter(text.__contains__, filter(str.isalpha, filterfalse(common.__contains__, keys))):
+        # text holds in lowercase as a whole word or a part, one of ``words.segments`` (a key is
+        # added below only if it is among the words, ``lowercase > 0``, or the parts): tests in C.
+        for key in filter(str.isalpha, filterfalse(common.__contains__, filter(segments.__contains__, keys))):
             if len(key) < 2:
                 continue
             count = in_words.get(key, 0) + in_parts.get(key, 0)
