@@ -10,6 +10,7 @@ attribution. Each test here runs the shortcut and the general path on random new
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -175,3 +176,37 @@ def test_quotation_rule_stopping_early_finds_the_same(rules, documents, monkeypa
     full = [list(quote.check(document)) for document in documents]
     assert early == full
     assert sum(map(len, early)) > 5
+
+
+PERCENT_TEXTS = [
+    "About 30% of adults in the region have no savings at all.",
+    "Shares rose 4% on Monday. Some 12%   of   pupils failed.",
+    "Roughly 40%\u00a0OF\tpupils said so; 5 % of people did not.",
+    "Only 10%of voters came. In all, 20% of the public agree, and 7% Of Britons.",
+    "“About 30% of adults have no savings,” he said. 15% of.\n\n25% of\npatients",
+    "100% of%of 3% of one in five US citizens 9%",
+]
+
+
+def test_percent_gate_finds_the_same(rules, documents, monkeypatch):
+    """``unattributed-claim`` makes a hit only of a "%" that "of" follows: the same findings as
+    making one of every "%"."""
+    from newslint_plugins.attribution import unattributed_claim
+
+    claim = rules[1]
+    parser = default_registry().parsers["text"]
+    texts = PERCENT_TEXTS + [" ".join(random.Random(seed).choices(
+        ["30%", "%", "of", "OF", "adults", "people", "the", "said", ".", "\n\n", "12", "per", "cent"], k=60))
+        for seed in range(200)]
+
+    def findings():
+        result = []
+        for document in list(documents) + [parser.parse(text) for text in texts]:
+            document.__dict__.pop(_common._CACHE_KEY, None)
+            result.append([(p.start, p.end, p.message) for p in claim.check(document)])
+        return result
+
+    gated = findings()
+    monkeypatch.setattr(unattributed_claim, "_PERCENT_OF", re.compile("%"))
+    assert gated == findings()
+    assert sum(1 for found in gated for finding in found if "statistic" in finding[2]) > 5

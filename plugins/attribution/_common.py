@@ -577,15 +577,13 @@ def _anchor_list(words: "Words", text: str, anchors: frozenset[str]) -> dict[str
             if word in anchors or not word.isalnum():
                 _compound_hits(text, starts[index], word, anchors, found)
         return found
-    # The whole words that are anchors and their starts, in one pass in C; then grouped by word.
-    chosen = list(map(anchors.__contains__, lower))
-    if True in chosen:
-        for word, start in zip(compress(lower, chosen), compress(starts, chosen)):
-            entry = found.get(word)
-            if entry is None:
-                found[word] = [start]
-            else:
-                entry.append(start)
+    # The whole words that are anchors and their starts, in one pass in C (``zip`` reuses its pair
+    # for each word passed over); then grouped by word.
+    for word, start in compress(zip(lower, starts), map(anchors.__contains__, lower)):
+        if word in found:
+            found[word].append(start)
+        else:
+            found[word] = [start]
     # The words with an inner apostrophe or hyphen (but those that are anchors: each is its own
     # longest match). Most hold no part that is an anchor or begins one: one test of all their parts
     # at once (the test ``_compound_hits`` makes of each) passes them all over.

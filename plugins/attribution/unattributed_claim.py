@@ -8,7 +8,7 @@ from newslint import Flag, Option, Pass, Rule
 from newslint.lazyre import lazy
 
 from . import _words
-from ._common import Hit, lexicon, analysis, normalise, trie_pattern
+from ._common import _START, Hit, _new, lexicon, analysis, normalise, trie_pattern
 
 _CATEGORIES = (
     ("motives", "motive"),
@@ -40,6 +40,9 @@ _NUMBER = (r"(?<![\w.,£$€:-])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?!\d|[.,:-]\
 _FRESH = lazy(re.compile, r"\b(?:at least|as many as|up to|feared|have been|has been|have died|has risen|have risen|"
                     r"has climbed|has reached|death toll|death-toll|are dead|were feared)\b", re.IGNORECASE)
 _YEAR = lazy(re.compile, r"(?:1[5-9]|20)\d\d")
+#: A "%" that ``_percent_of`` can match after (white space, "of", white space; the same case rule).
+_PERCENT_OF = lazy(re.compile, r"%(?=\s+of\s)", re.IGNORECASE)
+_MATCH_START = re.Match.start  # a match's start, read in C
 _COUNT_NOUNS = ("civilians soldiers troops police officers policemen fighters militants insurgents rebels "
                 "protesters demonstrators passengers miners villagers refugees prisoners hostages pilgrims "
                 "tourists victims bodies lives homes houses buildings villages vehicles tanks aircraft "
@@ -166,13 +169,14 @@ class UnattributedClaim(Rule):
         info = analysis(document)
         text = info.text
         sentences = info.sentences
-        hits = list(info.find(self._cues))
+        hits = info.find(self._cues)
         if "%" in text:
-            start = text.find("%")
-            while start >= 0:
-                hits.append(Hit(start, start + 1, "%", "statistic"))
-                start = text.find("%", start + 1)
-            hits.sort(key=lambda hit: hit.start)
+            # Only a "%" followed by "of" can be flagged (``_statistic`` needs ``_percent_of`` to match
+            # after it): the others are not made hits at all.
+            percents = [_new(Hit, (start, start + 1, "%", "statistic"))
+                        for start in map(_MATCH_START, _PERCENT_OF.finditer(text))]
+            if percents:
+                hits = sorted(hits + percents, key=_START)
         if not hits:
             return
         attributed = None
