@@ -236,7 +236,8 @@ def entry_points() -> list[tuple[str, str, str]]:
     from newslint import usercache
 
     key = _environment_key()
-    cached = usercache.read("plugins", key)
+    slot = tuple(folder for folder, _ in key[1])  # one entry per import path, whatever is installed
+    cached = usercache.read("plugins", key, slot)
     if cached is not None:
         found, files = cached
         if all(usercache.file_key(path) == tuple(stamp) for path, stamp in files):
@@ -255,7 +256,7 @@ def entry_points() -> list[tuple[str, str, str]]:
             stamp = usercache.file_key(os.path.join(location, "entry_points.txt"))
             if stamp is not None:
                 files.append((os.path.join(location, "entry_points.txt"), stamp))
-    usercache.write("plugins", key, (found, files))
+    usercache.write("plugins", key, (found, files), slot)
     return found
 
 

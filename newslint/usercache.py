@@ -57,18 +57,26 @@ def _file(kind: str, key: Any) -> str:
     return os.path.join(cache_home(), kind, f"{zlib.crc32(text):08x}{len(text):x}.bin")
 
 
+def _slot_key(key: Any, slot: Any) -> Any:
+    # The file holding an entry is named after its ``slot`` when given: what the entry is for (a
+    # file's path, say), without what makes it valid (the file's size and modification time). A
+    # changed file's new entry then replaces the old one, instead of adding a file for ever.
+    return key if slot is None else ("slot", slot)
+
+
 def _full_key(key: Any) -> str:
     from newslint import __version__
 
     return repr((FORMAT, __version__, sys.version, key))
 
 
-def read(kind: str, key: Any) -> Any:
-    """The value stored under ``key``, or None (also when caching is off or the entry unreadable)."""
+def read(kind: str, key: Any, slot: Any = None) -> Any:
+    """The value stored under ``key`` (in ``slot``, see ``write``), or None (also when caching is off
+    or the entry unreadable)."""
     if disabled():
         return None
     try:
-        with open(_file(kind, key), "rb") as handle:
+        with open(_file(kind, _slot_key(key, slot)), "rb") as handle:
             # Read whole, then decoded: marshal.load on a file reads it a few bytes at a time,
             # with a method call for each object (ten times slower on a parsed rules.yaml).
             stored_key, value = marshal.loads(handle.read())
@@ -77,11 +85,15 @@ def read(kind: str, key: Any) -> Any:
     return value if stored_key == _full_key(key) else None
 
 
-def write(kind: str, key: Any, value: Any) -> None:
-    """Store ``value`` (marshal-able: None, bool, int, float, str, bytes, tuple, list, dict) atomically."""
+def write(kind: str, key: Any, value: Any, slot: Any = None) -> None:
+    """Store ``value`` (marshal-able: None, bool, int, float, str, bytes, tuple, list, dict) atomically.
+
+    With a ``slot`` (what the entry is for, e.g. a file's path, while ``key`` says what it is valid
+    for, e.g. the file's size and modification time), the entry replaces any earlier one of the
+    same slot: the cache holds one entry per slot rather than one per state ever seen."""
     if disabled():
         return
-    path = _file(kind, key)
+    path = _file(kind, _slot_key(key, slot))
     try:
         data = marshal.dumps((_full_key(key), value))
     except ValueError:

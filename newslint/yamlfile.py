@@ -71,7 +71,7 @@ def load_yaml(path: Path | str, text: str | None = None) -> Any:
 
         key = usercache.file_key(path)
         if key is not None:
-            cached = usercache.read("yaml", key)
+            cached = usercache.read("yaml", key, slot=key[0])  # one entry per file (key[0]: its real path)
             if cached is not None:
                 return _thaw(cached[0])
     try:
@@ -96,7 +96,7 @@ def load_yaml(path: Path | str, text: str | None = None) -> Any:
         if frozen is not _UNSUPPORTED:
             from newslint import usercache
 
-            usercache.write("yaml", key, (frozen,))
+            usercache.write("yaml", key, (frozen,), slot=key[0])
     return data
 
 

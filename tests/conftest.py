@@ -12,6 +12,16 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 
 
+def pytest_configure(config):
+    """The start-up caches of the runs the tests make (in this process and in the subprocesses,
+    which inherit the environment) go to a folder of this session, not the user's cache folder:
+    the tests' many temporary configuration files would otherwise each leave an entry there."""
+    if "NEWSLINT_CACHE_HOME" not in os.environ:
+        import tempfile
+
+        os.environ["NEWSLINT_CACHE_HOME"] = tempfile.mkdtemp(prefix="newslint-test-cache-")
+
+
 @pytest.fixture
 def run_cli(capsys, monkeypatch):
     """Run the CLI in-process; returns (exit code, stdout, stderr)."""

@@ -98,18 +98,22 @@ def required_literals(pattern: str) -> tuple[tuple[str, ...], bool] | None:
     from newslint import usercache
 
     if _LITERALS is None:
-        _LITERALS = usercache.read("literals", _literals_key()) or {}
+        _LITERALS = usercache.read("literals", _literals_key(), _LITERALS_SLOT) or {}
     found = _LITERALS.get(pattern, _UNKNOWN)
     if found is _UNKNOWN:
         if len(_LITERALS) >= 1000:  # patterns of configurations long gone: start again
             _LITERALS = {}
         found = _LITERALS[pattern] = _required_literals(pattern)
-        usercache.write("literals", _literals_key(), _LITERALS)
+        usercache.write("literals", _literals_key(), _LITERALS, _LITERALS_SLOT)
     return found
 
 
 _LITERALS: dict[str, tuple[tuple[str, ...], bool] | None] | None = None
 _UNKNOWN = object()
+
+
+#: One entry, whatever this module's version (_literals_key): a new one replaces the last.
+_LITERALS_SLOT = "required literals"
 
 
 def _literals_key() -> tuple:

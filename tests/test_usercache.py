@@ -1,0 +1,43 @@
+"""The start-up caches keep one entry per slot: a changed file replaces its entry, it does not add one."""
+
+from __future__ import annotations
+
+import os
+
+from newslint import usercache
+from newslint.yamlfile import load_yaml
+
+
+def entries(folder, kind):
+    return sorted(os.listdir(folder / kind)) if (folder / kind).is_dir() else []
+
+
+def test_a_slot_holds_one_entry_valid_for_its_key(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLINT_CACHE_HOME", str(tmp_path))
+    usercache.write("things", ("stamp", 1), "first", slot="a thing")
+    assert usercache.read("things", ("stamp", 1), slot="a thing") == "first"
+    usercache.write("things", ("stamp", 2), "second", slot="a thing")
+    assert usercache.read("things", ("stamp", 1), slot="a thing") is None  # stale: replaced
+    assert usercache.read("things", ("stamp", 2), slot="a thing") == "second"
+    usercache.write("things", ("stamp", 1), "other", slot="another thing")
+    assert len(entries(tmp_path, "things")) == 2
+
+
+def test_without_a_slot_each_key_has_its_own_entry(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLINT_CACHE_HOME", str(tmp_path))
+    usercache.write("things", 1, "one")
+    usercache.write("things", 2, "two")
+    assert (usercache.read("things", 1), usercache.read("things", 2)) == ("one", "two")
+    assert len(entries(tmp_path, "things")) == 2
+
+
+def test_an_edited_yaml_file_replaces_its_cached_parse(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("NEWSLINT_CACHE_HOME", str(cache))
+    path = tmp_path / ".newslint.yaml"
+    for version in range(5):
+        path.write_text(f"rules:\n  artifacts/repeated-word: error\n# edit {version}\n" + "#" * version)
+        os.utime(path, ns=(version * 10**9, version * 10**9))
+        assert load_yaml(path) == {"rules": {"artifacts/repeated-word": "error"}}
+        assert load_yaml(path) == {"rules": {"artifacts/repeated-word": "error"}}  # from the cache
+    assert len(entries(cache, "yaml")) == 1
