@@ -17,7 +17,7 @@ from __future__ import annotations
 import gc
 import re
 from bisect import bisect_left, bisect_right
-from itertools import chain, compress
+from itertools import chain, compress, islice
 from operator import add, ne
 
 from newslint.fastre import is_plain
@@ -30,6 +30,8 @@ WORD_PLAIN = re.compile(r"[^\W_]++(?:['’\-][^\W_]++)*+")
 #: On ASCII text the same, with the narrowest classes (the scan is a little faster).
 WORD_ASCII = re.compile(r"[A-Za-z0-9]++(?:['\-][A-Za-z0-9]++)*+")
 _RE_MATCH = type(WORD_PLAIN.match("a"))
+#: Words matched at a time (see Words.__init__): every article's in one batch.
+_BATCH = 1 << 16
 
 
 class Words:
@@ -48,13 +50,19 @@ class Words:
             gc.disable()
         try:
             if self.plain:
-                matches = list((WORD_ASCII if text.isascii() else WORD_PLAIN).finditer(text))
-                match_type = _RE_MATCH
+                found = (WORD_ASCII if text.isascii() else WORD_PLAIN).finditer(text)
             else:
-                matches = list(WORD.finditer(text))
-                match_type = type(matches[0]) if matches else _RE_MATCH  # regex's Match (none: either)
+                found = WORD.finditer(text)
+            # The matches a batch at a time: a whole long text's at once would be hundreds of
+            # megabytes of match objects (one per word), slower to allocate than to scan.
+            matches = list(islice(found, _BATCH))
+            match_type = type(matches[0]) if matches else _RE_MATCH  # re's or regex's Match
             self.starts: list[int] = list(map(match_type.start, matches))
             self.texts: list[str] = list(map(match_type.group, matches))
+            while len(matches) == _BATCH:
+                matches = list(islice(found, _BATCH))
+                self.starts.extend(map(match_type.start, matches))
+                self.texts.extend(map(match_type.group, matches))
             del matches
         finally:
             if collecting:
