@@ -166,47 +166,60 @@ def _in_forks(args, resolver, registry, paths, roots, jobs, cache):
     patterns), so starting one costs a fork; and this process checks files too rather than wait.
     The queue is a pipe holding one fixed-size token per batch, written whole before the fork:
     ``os.read`` of one token from a pipe is atomic, so each batch goes to exactly one process.
-    Each copy sends back its outcomes once its queue is empty; a batch whose outcome never
-    arrives (a copy that died) is checked here, so nothing is lost and any error surfaces here.
+    Batches are small (one file, for up to a thousand files), so that the processes finish
+    together. A copy writes each batch's outcomes, as it goes, to a file of its own in memory
+    (``os.memfd_create``; never blocked by a reader, unlike a pipe), read here at the end. A
+    batch whose outcome is missing (a copy that died) is checked here, so nothing is lost and
+    any error surfaces here.
     """
     import gc
     import pickle
 
     paths = list(paths)
-    size = max(BATCH_FILES, -(-len(paths) // _MAX_BATCHES))
+    size = max(1, -(-len(paths) // _MAX_BATCHES))
     batches = [paths[start:start + size] for start in range(0, len(paths), size)]
     queue_read, queue_write = os.pipe()
     os.write(queue_write, b"".join(index.to_bytes(_TOKEN, "little") for index in range(len(batches))))
     os.close(queue_write)
     gc.freeze()  # the copies share this process's objects: keep the collector from touching (copying) them
     children = []
+    outcomes: dict[int, list] = {}
     try:
         for _ in range(jobs - 1):
-            result_read, result_write = os.pipe()
+            results = _results_file()
             pid = os.fork()
-            if pid == 0:  # a forked copy: check batches, send the outcomes, leave without clean-up
+            if pid == 0:  # a forked copy: check batches, write the outcomes, leave without clean-up
                 status = 1
                 try:
-                    os.close(result_read)
-                    done = _take_batches(queue_read, batches, args, resolver, registry, roots, cache)
-                    with os.fdopen(result_write, "wb") as stream:
-                        pickle.dump(done, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                    with os.fdopen(results, "wb") as stream:
+                        dump = pickle.Pickler(stream, pickle.HIGHEST_PROTOCOL).dump
+                        for index, done in _take_batches(queue_read, batches, args, resolver, registry, roots,
+                                                         cache):
+                            dump((index, done))
                     status = 0
                 finally:
                     os._exit(status)
-            os.close(result_write)
-            children.append((pid, result_read))
-        outcomes = _take_batches(queue_read, batches, args, resolver, registry, roots, cache)
-        for pid, result_read in children:
-            try:
-                with os.fdopen(result_read, "rb") as stream:
-                    outcomes.update(pickle.load(stream))
-            except (EOFError, pickle.UnpicklingError):  # the copy died: its batches are checked below
-                pass
+            children.append((pid, results))
+        outcomes.update(_take_batches(queue_read, batches, args, resolver, registry, roots, cache))
+        for pid, results in children:
+            os.waitpid(pid, 0)
+            os.lseek(results, 0, os.SEEK_SET)
+            with os.fdopen(results, "rb", closefd=False) as stream:
+                load = pickle.Unpickler(stream).load
+                try:
+                    while True:
+                        index, done = load()
+                        outcomes[index] = done
+                except Exception:  # noqa: BLE001 - the end, or the broken last write of a copy that
+                    pass              # died: its missing batches are checked below
     finally:
         os.close(queue_read)
-        for pid, _ in children:
-            os.waitpid(pid, 0)
+        for pid, results in children:
+            os.close(results)
+            try:
+                os.waitpid(pid, 0)  # a copy not waited for yet (this process was interrupted)
+            except ChildProcessError:
+                pass
         gc.unfreeze()
     for index, batch in enumerate(batches):
         done = outcomes.get(index)
@@ -216,18 +229,28 @@ def _in_forks(args, resolver, registry, paths, roots, jobs, cache):
 
 
 #: Batches are numbered in tokens of this many bytes; the whole queue must fit in a pipe's buffer
-#: (64 KiB on Linux, at least 4 KiB by POSIX: 1,000 tokens) so that writing it never blocks.
+#: (64 KiB on Linux) so that writing it never blocks: at most this many batches.
 _TOKEN = 4
 _MAX_BATCHES = 1000
 
 
-def _take_batches(queue: int, batches, args, resolver, registry, roots, cache) -> dict[int, list]:
-    """Check batches taken from the queue until it is empty: {batch index: its files' outcomes}."""
-    done = {}
+def _results_file() -> int:
+    """A file in memory for a forked copy's outcomes (an unlinked temporary file without memfd)."""
+    try:
+        return os.memfd_create("newslint-results", os.MFD_CLOEXEC)
+    except (AttributeError, OSError):
+        import tempfile
+
+        handle, name = tempfile.mkstemp(prefix="newslint-results-")
+        os.unlink(name)  # gone once closed
+        return handle
+
+
+def _take_batches(queue: int, batches, args, resolver, registry, roots, cache):
+    """(batch index, its files' outcomes) for each batch taken from the queue, until it is empty."""
     while token := os.read(queue, _TOKEN):
         index = int.from_bytes(token, "little")
-        done[index] = [process_path(path, args, resolver, registry, roots, cache) for path in batches[index]]
-    return done
+        yield index, [process_path(path, args, resolver, registry, roots, cache) for path in batches[index]]
 
 
 # -- pooled workers (elsewhere, or beside other threads) -------------------------------------------------------------
