@@ -150,3 +150,16 @@ def test_jobs_from_a_threaded_program_use_spawned_workers_and_match(tree, run_cl
         release.set()
         other.join()
     assert forked == [] and got == expected
+
+
+@pytest.mark.skipif(not hasattr(os, "fork") or not sys.platform.startswith("linux"), reason="forked workers: Linux")
+def test_without_memfd_the_outcomes_go_through_a_temporary_file(tree, run_cli, monkeypatch):
+    import newslint.parallel as parallel
+
+    expected = run_cli("check", "--no-cache", "--format", "json", "-j1", tree)
+    monkeypatch.delattr(os, "memfd_create")
+    opened = []
+    original = parallel._results_file
+    monkeypatch.setattr(parallel, "_results_file", lambda: opened.append(1) or original())
+    assert run_cli("check", "--no-cache", "--format", "json", "-j2", tree) == expected
+    assert opened == [1]
