@@ -14,6 +14,7 @@ import random
 import pytest
 
 import newslint
+from test_names_fast_paths import _Every  # a set holding every word
 
 # Names and their lowercase forms as whole words, parts of words, substrings of other words and of
 # links, after apostrophes, in capitals and opening sentences.
@@ -37,16 +38,6 @@ def _texts(count: int, seed: int) -> list[str]:
             parts.append(rng.choice(MARKS))
         texts.append("".join(parts))
     return texts
-
-
-class _Every:
-    """A set holding every word."""
-
-    def __contains__(self, item) -> bool:
-        return True
-
-    def __bool__(self) -> bool:
-        return True
 
 
 @pytest.mark.parametrize("overrides", [
