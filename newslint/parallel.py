@@ -182,6 +182,7 @@ def _in_forks(args, resolver, registry, paths, roots, jobs, cache):
     os.write(queue_write, b"".join(index.to_bytes(_TOKEN, "little") for index in range(len(batches))))
     os.close(queue_write)
     gc.freeze()  # the copies share this process's objects: keep the collector from touching (copying) them
+    _flush_std_streams()  # so that a copy does not inherit (and print again) what is waiting in them
     children = []
     outcomes: dict[int, list] = {}
     try:
@@ -198,6 +199,7 @@ def _in_forks(args, resolver, registry, paths, roots, jobs, cache):
                             dump((index, done))
                     status = 0
                 finally:
+                    _flush_std_streams()  # what a plugin printed while checking (os._exit would drop it)
                     os._exit(status)
             children.append((pid, results))
         outcomes.update(_take_batches(queue_read, batches, args, resolver, registry, roots, cache))
@@ -232,6 +234,14 @@ def _in_forks(args, resolver, registry, paths, roots, jobs, cache):
 #: (64 KiB on Linux) so that writing it never blocks: at most this many batches.
 _TOKEN = 4
 _MAX_BATCHES = 1000
+
+
+def _flush_std_streams() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (AttributeError, OSError, ValueError):  # None, closed or broken
+            pass
 
 
 def _results_file() -> int:

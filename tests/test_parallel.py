@@ -163,3 +163,45 @@ def test_without_memfd_the_outcomes_go_through_a_temporary_file(tree, run_cli, m
     monkeypatch.setattr(parallel, "_results_file", lambda: opened.append(1) or original())
     assert run_cli("check", "--no-cache", "--format", "json", "-j2", tree) == expected
     assert opened == [1]
+
+
+def test_what_plugins_print_in_forked_copies_is_printed_once(tmp_path):
+    """A rule that prints (a plugin's debug output) prints once per file with any number of jobs,
+    and what the main process had printed before forking is not printed again by the copies."""
+    plugin = tmp_path / "noisy_plugin.py"
+    plugin.write_text(
+        "from newslint import Rule, hookimpl\n"
+        "class Noisy(Rule):\n"
+        "    id = 'noisy/print'\n"
+        "    summary = 'Prints the path'\n"
+        "    severity = 'warning'\n"
+        "    def check(self, document):\n"
+        "        print('checked', document.path)\n"
+        "        return ()\n"
+        "@hookimpl\n"
+        "def newslint_rules():\n"
+        "    return [Noisy]\n")
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for index in range(12):
+        (folder / f"{index:02d}.txt").write_text("The council met on Tuesday, its leader said.\n")
+    script = ("import sys\n"
+              "print('before the check')\n"
+              "from newslint.cli import main\n"
+              "sys.exit(main(sys.argv[1:]))\n")
+    import subprocess
+
+    # Output to a pipe, block-buffered (without PYTHONUNBUFFERED), as in CI: what a copy printed
+    # waits in its buffer until it ends.
+    environment = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    environment.update(PYTHONPATH=str(tmp_path), NEWSLINT_PLUGINS="noisy_plugin")
+    outputs = []
+    for jobs in ("1", "2"):
+        result = subprocess.run([sys.executable, "-c", script, "check", "--no-cache", "-j", jobs, str(folder)],
+                                capture_output=True, text=True, cwd=tmp_path, timeout=120,
+                                env=environment)
+        outputs.append(result.stdout)
+    for output in outputs:  # (the processes' lines may interleave: counted, not compared line by line)
+        assert output.count("before the check") == 1
+        assert output.count("checked") == 12
+        assert all(output.count(f"{index:02d}.txt") == 1 for index in range(12))
