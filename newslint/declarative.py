@@ -26,6 +26,7 @@ from pathlib import Path
 
 import regex
 
+from newslint import fastre
 from newslint.errors import ConfigError
 from newslint.isolation import RuleTimeout
 from newslint.lazyre import lazy
@@ -345,6 +346,193 @@ def _wrap(body: str, nonword: bool, ignorecase: bool) -> "regex.Pattern[str]":
     return regex.compile(pattern, regex.IGNORECASE | regex.V0 if ignorecase else regex.V0)
 
 
+# -- whole-text gates --------------------------------------------------------------
+# A gate is what every match of a rule's pattern needs the text to hold: alternatives, each a tuple
+# of strings that must all be in the text (each a run of literal characters the match consumes). A
+# text holding none of the alternatives cannot match, so the rule need not run its pattern there.
+# The gate is read from the definition by the small reader below, which knows only the syntax it
+# can read exactly and gives up (no gate: the pattern is always run) on anything else.
+
+#: Alternatives of a gate beyond which a concatenation keeps only its left part (a weaker test).
+_GATE_LIMIT = 16
+#: Escapes that match one character or none of a class, never a fixed string: no literal.
+_CLASS_ESCAPES = frozenset("dDsSwWbBAZzmM")
+#: Escapes that stand for one control character.
+_CHAR_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
+_QUANTIFIER = re.compile(r"[*+?]|\{\d*(?:,\d*)?\}")
+
+
+class _GiveUp(Exception):
+    """Syntax the gate reader does not know: the pattern gets no gate."""
+
+
+def _pattern_gate(pattern: str) -> list[tuple[str, ...]] | None:
+    """The gate of a ``regex`` pattern (see above), or None when it cannot be told or is empty.
+
+    Literal characters of the pattern's own sequence and of its groups count; what lookarounds,
+    classes, escapes of classes and quantified atoms hold does not (a quantified atom may match
+    nothing). Inline flags, back-references, conditionals, fuzzy matching (``{e<=1}``), nested sets
+    and any escape other than a class's or a punctuation character's give up."""
+    try:
+        gate, end = _read_alternation(pattern, 0)
+    except _GiveUp:
+        return None
+    if end != len(pattern) or any(not conjunction for conjunction in gate):
+        return None  # an unmatched ")", or an alternative that needs nothing
+    return gate
+
+
+def _read_alternation(pattern: str, i: int) -> tuple[list[tuple[str, ...]], int]:
+    gate, i = _read_sequence(pattern, i)
+    while i < len(pattern) and pattern[i] == "|":
+        more, i = _read_sequence(pattern, i + 1)
+        gate = gate + more  # either branch may match: either's needs
+    if any(not conjunction for conjunction in gate):
+        gate = [()]
+    return gate, i
+
+
+def _then(gate: list[tuple[str, ...]], more: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The gate of a sequence: each alternative of ``gate`` with each of ``more``."""
+    joined = [left + right for left in gate for right in more]
+    return joined if len(joined) <= _GATE_LIMIT else gate  # dropping a need only weakens the test
+
+
+def _read_sequence(pattern: str, i: int) -> tuple[list[tuple[str, ...]], int]:
+    gate: list[tuple[str, ...]] = [()]
+    run: list[str] = []  # the literal characters read last, in a row
+
+    def flush() -> None:
+        nonlocal gate
+        if run:
+            gate = _then(gate, [("".join(run),)])
+            run.clear()
+
+    n = len(pattern)
+    while i < n:
+        char = pattern[i]
+        if char in "|)":
+            break
+        atom: list[tuple[str, ...]] | None = None  # an atom's gate (None: a literal character, in run)
+        if char == "\\":
+            if i + 1 >= n:
+                raise _GiveUp
+            escaped = pattern[i + 1]
+            if not escaped.isalnum():  # "\." is a full stop
+                run.append(escaped)
+                i += 2
+            elif escaped in _CHAR_ESCAPES:
+                run.append(_CHAR_ESCAPES[escaped])
+                i += 2
+            elif escaped in _CLASS_ESCAPES:
+                atom, i = [()], i + 2
+            elif escaped in "pP":  # \p{Lu} or \pL
+                if pattern.startswith("{", i + 2):
+                    close = pattern.find("}", i + 2)
+                    if close < 0:
+                        raise _GiveUp
+                    i = close + 1
+                else:
+                    i += 3
+                atom = [()]
+            else:  # \x41, \1, \N{...}, \L<list>, \K, \G ...
+                raise _GiveUp
+        elif char == "[":
+            i += 1
+            if pattern.startswith("^", i):
+                i += 1
+            if pattern.startswith("]", i):
+                i += 1
+            while i < n and pattern[i] != "]":
+                if pattern[i] == "[":  # a POSIX class or a nested set
+                    raise _GiveUp
+                i += 2 if pattern[i] == "\\" else 1
+            if i >= n:
+                raise _GiveUp
+            atom, i = [()], i + 1
+        elif char == "(":
+            if pattern.startswith("?", i + 1):
+                head = pattern[i + 2:i + 4]
+                if head[:1] == ":":
+                    look, i = False, i + 3
+                elif head in ("<=", "<!") or head[:1] in ("=", "!"):
+                    look, i = True, i + (4 if head[:1] == "<" else 3)
+                elif head[:1] == "<" or head == "P<":
+                    close = pattern.find(">", i)
+                    if close < 0:
+                        raise _GiveUp
+                    look, i = False, close + 1
+                else:  # flags, comments, atomic and branch-reset groups, conditionals, (?P=name) ...
+                    raise _GiveUp
+            else:
+                look, i = False, i + 1
+            inner, i = _read_alternation(pattern, i)
+            if i >= n or pattern[i] != ")":
+                raise _GiveUp
+            i += 1
+            atom = [()] if look else inner  # a lookaround consumes nothing it checks
+        elif char in "*+?{":
+            raise _GiveUp  # a quantifier of nothing, or a brace that is no quantifier (fuzzy matching)
+        elif char in ".^$":
+            atom, i = [()], i + 1
+        else:
+            run.append(char)
+            i += 1
+        quantifier = _QUANTIFIER.match(pattern, i)
+        if quantifier is not None:
+            i = quantifier.end()
+            if pattern.startswith(("?", "+"), i):  # lazy or possessive
+                i += 1
+            if atom is None:
+                run.pop()  # a quantified character may be missing
+            atom = [()]
+        elif pattern.startswith("{", i):
+            raise _GiveUp
+        if atom is not None:
+            flush()
+            gate = _then(gate, atom)
+    flush()
+    return gate, i
+
+
+_UNSEEN = object()
+#: Where a document's text in lowercase is kept once made (for the gates of rules that ignore case).
+_LOWER_KEY = "_newslint_declarative_lower"
+
+
+def _gate_text(document, ignorecase: bool) -> str | None:
+    """The text a gate is tested on, or None when no gate can be tested on this document.
+
+    Ignoring case, ``regex`` pairs the same letters as ``str.lower`` on plain text (newslint.fastre):
+    where a match ignoring case holds a literal, the text in lowercase holds the literal in
+    lowercase. Other text has no gate."""
+    if not ignorecase:
+        return document.text
+    cached = document.__dict__.get(_LOWER_KEY)
+    if cached is None:
+        words = document.__dict__.get("words")  # the shared word scan has told it when already made
+        if not (words.plain if words is not None else fastre.plain(document)):
+            return None
+        cached = document.__dict__[_LOWER_KEY] = fastre.lowercase(document.text)
+    return cached
+
+
+def _fewest(gate: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The same gate without the alternatives another implies: a text holding each needle of
+    ("US.",) holds ("US",), so ("US",) alone tells the same."""
+    kept = list(dict.fromkeys(gate))
+    for needles in list(kept):
+        if any(other != needles and all(any(need in needle for needle in needles) for need in other)
+               for other in kept):
+            kept.remove(needles)
+    return kept
+
+
+def _passes(gate: list[tuple[str, ...]] | None, text: str | None) -> bool:
+    """False only when ``text`` holds none of the gate's alternatives."""
+    return gate is None or text is None or any(all(needle in text for needle in needles) for needles in gate)
+
+
 def _format(message: str, *values: str) -> str:
     """Vale's message template: each ``%s`` takes the next value (or nothing), ``%%`` is a ``%``, and
     any other ``%`` stands as written ("the % sign")."""
@@ -461,28 +649,73 @@ class Substitution(DeclarativeRule):
         parts = [_alternation(list(cls.literal), ignorecase)] if cls.literal else []
         parts += [f"(?P<_k{i}>{bad})" for i, (bad, _) in enumerate(regexes)]
         cls.pattern = _wrap("|".join(parts), bool(d.get("nonword")), ignorecase)
+        # The gate (see _pattern_gate): a literal key's words (the trie takes any white space between
+        # them), or what a pattern needs. Ignoring case, it is tested on the text in lowercase, so only
+        # plain needles in lowercase (_gate_text).
+        gate: list[tuple[str, ...]] | None = [tuple(key.split(" ")) for key in cls.literal]
+        for bad, _ in regexes:
+            needs = _pattern_gate(bad)
+            if needs is None:
+                gate = None
+                break
+            gate += needs
+        if gate and ignorecase:
+            gate = [tuple(needle.lower() for needle in needles) for needles in gate]
+            if not all(fastre.is_plain(needle) for needles in gate for needle in needles):
+                gate = None
+        cls.gate = _fewest(gate) if gate else None
+
+    def setup(self) -> None:
+        super().setup()
+        # What a match makes, by its group and text (_outcome): the same for every match alike, and
+        # most matches are alike ("US", again and again).
+        self._outcomes: dict[tuple[str | None, str], tuple | None] = {}
+        self._group_names = tuple(self.regex_goods)
 
     def run(self, document):
         text = document.text
+        if self.gate is not None and not _passes(self.gate, _gate_text(document, self.ignorecase)):
+            return
+        names, outcomes = self._group_names, self._outcomes
         for match in self.finditer(self.pattern, text):
             written = match.group()
-            if not written or self.excepted(written):
+            if not written:
                 continue
-            group = next((name for name in self.regex_goods if match.group(name) is not None), None)
-            if group is not None:
-                good = self.regex_goods[group]
+            # The first of the patterns' groups that took part (None: a literal key matched).
+            if len(names) == 1:
+                group = names[0] if match.group(names[0]) is not None else None
             else:
-                key = " ".join(written.split())
-                good = self.literal.get(key.lower() if self.ignorecase else key)
-                if good is None:
-                    continue
-            choices = [_same_case(g.strip(), written) for g in good.split("|")]
-            if written in choices:
-                continue
-            # The message shows the match without the white space a pattern may take in (" per cent").
-            yield self.problem(match.start(), match.end(),
-                               _format(self.message, " or ".join(choices), written.strip()),
-                               replacement=choices[0] if len(choices) == 1 else None, suggestions=choices)
+                group = next((name for name, value in zip(names, match.group(*names)) if value is not None),
+                             None) if names else None
+            key = (group, written)
+            outcome = outcomes.get(key, _UNSEEN)
+            if outcome is _UNSEEN:
+                if len(outcomes) >= 4096:  # texts of many forms: start again rather than grow
+                    outcomes.clear()
+                outcome = outcomes[key] = self._outcome(group, written)
+            if outcome is not None:
+                message, replacement, choices = outcome
+                yield self.problem(match.start(), match.end(), message, replacement=replacement,
+                                   suggestions=choices)
+
+    def _outcome(self, group: str | None, written: str) -> tuple[str, str | None, tuple[str, ...]] | None:
+        """The message, fix and suggestions for a match of ``group`` (see run) reading ``written``;
+        None when it is not flagged."""
+        if self.excepted(written):
+            return None
+        if group is not None:
+            good = self.regex_goods[group]
+        else:
+            key = " ".join(written.split())
+            good = self.literal.get(key.lower() if self.ignorecase else key)
+            if good is None:
+                return None
+        choices = tuple(_same_case(g.strip(), written) for g in good.split("|"))
+        if written in choices:
+            return None
+        # The message shows the match without the white space a pattern may take in (" per cent").
+        return (_format(self.message, " or ".join(choices), written.strip()),
+                choices[0] if len(choices) == 1 else None, choices)
 
 
 class Consistency(DeclarativeRule):
