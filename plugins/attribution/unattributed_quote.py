@@ -220,8 +220,9 @@ def _chains(quotations):
     """Outermost quotations, a multi-paragraph (or reopened) quotation's parts grouped together."""
     chain: list = []
     pending = None
+    holds: dict[int, bool] = {}  # _nested's walk up, shared by the quotations of one ancestry
     for quotation in quotations:
-        if _nested(quotation):
+        if _nested(quotation, holds):
             continue
         if quotation.close is None and not quotation.continues:
             continue  # never closed: punctuation/unbalanced-quotes reports it
@@ -238,14 +239,32 @@ def _chains(quotations):
         yield chain
 
 
-def _nested(quotation) -> bool:
-    """Inside another quotation that closes or runs on to the next paragraph."""
+def _nested(quotation, holds: dict[int, bool] | None = None) -> bool:
+    """Inside another quotation that closes or runs on to the next paragraph.
+
+    ``holds`` remembers, by quotation (``id``), whether one of it and its ancestors closes or runs
+    on: each quotation is then looked at once, however deep the nesting (a text of thousands of
+    opening marks and no closing one nests each in the last: walking every ancestry anew would cost
+    the square of their number)."""
     parent = quotation.parent
+    if holds is None:
+        holds = {}
+    walked = []
+    found = False
     while parent is not None:
+        known = holds.get(id(parent))
+        if known is not None:
+            found = known
+            break
         if parent.close is not None or parent.continues:
-            return True
+            found = True
+            walked.append(parent)
+            break
+        walked.append(parent)
         parent = parent.parent
-    return False
+    for ancestor in walked:
+        holds[id(ancestor)] = found
+    return found
 
 
 def _partial(content: str) -> bool:
