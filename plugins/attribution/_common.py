@@ -356,24 +356,15 @@ class Analysis:
         found = self._found.get(key)
         if found is None:
             found = []
-            anchors = self._anchors()
-            # (``intersection`` walks the few words found, not the lexicon's many anchors.)
-            words = lexicon.anchors.intersection(anchors)
-            if words:
-                simple = lexicon.simple if self.lower is not None else {}
-                others = []
-                for word in words:
-                    if word in simple:
-                        # The anchor word is a whole phrase, and each hit is that word.
-                        size, value = len(word), simple[word]
-                        found += [_new(Hit, (offset, offset + size, word, value)) for offset in anchors[word]]
-                    else:
-                        others.append(word)
-                if others:
-                    found += self._confirm(lexicon, anchors, others)
-                # (Hits of different anchors share a start only through the words before an anchor;
-                # the order of such ties was never defined.)
-                found.sort(key=_START)
+            anchors, whole, others = self._split_anchors(lexicon)
+            for word in whole:  # the anchor word is a whole phrase, and each hit is that word
+                size, value = len(word), lexicon.simple[word]
+                found += [_new(Hit, (offset, offset + size, word, value)) for offset in anchors[word]]
+            if others:
+                found += self._confirm(lexicon, anchors, others)
+            # (Hits of different anchors share a start only through the words before an anchor;
+            # the order of such ties was never defined.)
+            found.sort(key=_START)
             self._found[key] = found
         return found
 
@@ -387,21 +378,25 @@ class Analysis:
                 starts = list(map(_START, found))
             else:
                 starts = []
-                anchors = self._anchors()
-                words = lexicon.anchors.intersection(anchors)
-                if words:
-                    simple = lexicon.simple if self.lower is not None else {}
-                    others = []
-                    for word in words:
-                        if word in simple:
-                            starts += anchors[word]
-                        else:
-                            others.append(word)
-                    if others:
-                        starts += map(_START, self._confirm(lexicon, anchors, others))
-                    starts.sort()
+                anchors, whole, others = self._split_anchors(lexicon)
+                for word in whole:
+                    starts += anchors[word]
+                if others:
+                    starts += map(_START, self._confirm(lexicon, anchors, others))
+                starts.sort()
             self._starts[key] = starts
         return starts
+
+    def _split_anchors(self, lexicon: Lexicon) -> tuple[dict[str, list[int]], list[str], list[str]]:
+        """The document's anchors, and the lexicon's anchor words found in it, split into those that
+        are whole phrases (each hit is the word: no pattern to try) and the others."""
+        anchors = self._anchors()
+        # (``intersection`` walks the few words found, not the lexicon's many anchors.)
+        simple = lexicon.simple if self.lower is not None else {}
+        whole, others = [], []
+        for word in lexicon.anchors.intersection(anchors):
+            (whole if word in simple else others).append(word)
+        return anchors, whole, others
 
     def _confirm(self, lexicon: Lexicon, anchors: dict[str, list[int]], words: list[str]) -> list[Hit]:
         """The hits at the offsets of the anchors ``words``: at each, the longest part of a phrase from
