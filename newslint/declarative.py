@@ -510,8 +510,7 @@ def _gate_text(document, ignorecase: bool) -> str | None:
         return document.text
     cached = document.__dict__.get(_LOWER_KEY)
     if cached is None:
-        words = document.__dict__.get("words")  # the shared word scan has told it when already made
-        if not (words.plain if words is not None else fastre.plain(document)):
+        if not fastre.plain(document):
             return None
         cached = document.__dict__[_LOWER_KEY] = fastre.lowercase(document.text)
     return cached

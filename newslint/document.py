@@ -111,9 +111,10 @@ class Document:
     @cached_property
     def words(self) -> "Words":
         """The words as parallel lists (starts, ends, texts, lower): one scan, shared by every rule."""
+        from newslint.fastre import plain
         from newslint.words import Words
 
-        return Words(self.text)
+        return Words(self.text, plain(self))  # plain(): worked out once per document, for any who asks
 
     @cached_property
     def tokens(self) -> list[Token]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from newslint.fastre import is_plain
+from newslint.fastre import plain
 from newslint.lazyre import lazy, regex_compile
 
 TYPE_CHECKING = False  # typing is not imported at run time: start-up cost
@@ -78,8 +78,7 @@ def split_sentences(document: "Document") -> list["Sentence"]:
     append = sentences.append
     # tuple.__new__ builds a named tuple in one C call (Sentence(...) goes through a Python __new__).
     make = tuple.__new__
-    words = document.__dict__.get("words")  # the shared word scan, if built, has worked out is_plain(text)
-    if words.plain if words is not None else is_plain(text):
+    if plain(document):
         scan = text  # the same text with ! ? … as full stops (see _BOUNDARY_PLAIN)
         if "!" in text or "?" in text or "…" in text:
             scan = text.replace("!", ".").replace("?", ".").replace("…", ".")

@@ -248,7 +248,7 @@ def _check(text: str) -> None:
         general = general_analyse_quotes(document)
         assert _quotes_key(fast) == _quotes_key(general), (path, text)
         assert fast == general
-        # With the shared word scan built, split_sentences takes is_plain from it.
+        # Again with the shared word scan built (the document's plain() worked out already).
         document.words
         assert sentences_module.split_sentences(document) == general_split_sentences(document), (path, text)
 
