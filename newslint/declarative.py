@@ -22,19 +22,17 @@ from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
-
-import regex
 
 from newslint import fastre
 from newslint.errors import ConfigError
 from newslint.isolation import RuleTimeout
-from newslint.lazyre import lazy
+from newslint.lazyre import REGEX_IGNORECASE, REGEX_V0, checked_regexes, lazy, regex, regex_compile
 from newslint.patterns import trie_pattern
 from newslint.rule import Problem, Rule
 
-TYPE_CHECKING = False  # the shipped house styles load this module on every run: no typing at run time
+TYPE_CHECKING = False  # the shipped house styles load this module on every run: no typing or pathlib
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Any, Iterable
 
 TYPES = ("existence", "substitution", "consistency", "occurrence", "repetition", "conditional",
@@ -341,9 +339,18 @@ def _alternation(tokens: list[str], ignorecase: bool) -> str:
     return "|".join(parts) if parts else r"(?!x)x"
 
 
+def _wrapped(body: str, nonword: bool) -> str:
+    return body if nonword else rf"(?<![\p{{L}}\p{{N}}_])(?:{body})(?![\p{{L}}\p{{N}}_])"
+
+
 def _wrap(body: str, nonword: bool, ignorecase: bool) -> "regex.Pattern[str]":
-    pattern = body if nonword else rf"(?<![\p{{L}}\p{{N}}_])(?:{body})(?![\p{{L}}\p{{N}}_])"
-    return regex.compile(pattern, regex.IGNORECASE | regex.V0 if ignorecase else regex.V0)
+    return _compile(_wrapped(body, nonword), REGEX_IGNORECASE | REGEX_V0 if ignorecase else REGEX_V0)
+
+
+def _compile(pattern: str, flags: int = 0) -> "regex.Pattern[str]":
+    # Checked now, compiled on first use when known valid (newslint.lazyre): loading the default
+    # configuration then needs no ``regex`` at all.
+    return checked_regexes([(pattern, flags)])[0]
 
 
 # -- whole-text gates --------------------------------------------------------------
@@ -611,10 +618,10 @@ class Existence(DeclarativeRule):
         ignorecase = bool(d.get("ignorecase", False))
         parts = []
         if tokens:
-            parts.append(_wrap(_alternation(tokens, ignorecase), bool(d.get("nonword")), ignorecase).pattern)
+            parts.append(_wrapped(_alternation(tokens, ignorecase), bool(d.get("nonword"))))
         if raw:
             parts.append(f"(?:{raw})")
-        cls.pattern = regex.compile("|".join(parts), regex.IGNORECASE if ignorecase else 0)
+        cls.pattern = _compile("|".join(parts), REGEX_IGNORECASE if ignorecase else 0)
 
     def run(self, document):
         text = document.text
@@ -769,7 +776,7 @@ class Occurrence(DeclarativeRule):
         cls.limit_max = int(d["max"]) if "max" in d else None
         cls.limit_min = int(d["min"]) if "min" in d else None
         token = str(d.get("token") or r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")
-        cls.pattern = regex.compile(token, regex.IGNORECASE if d.get("ignorecase") else 0)
+        cls.pattern = _compile(token, REGEX_IGNORECASE if d.get("ignorecase") else 0)
         cls.unit = str(d.get("scope", "sentence")) if not isinstance(d.get("scope"), list) else "sentence"
 
     def units(self, document):
@@ -796,8 +803,7 @@ class Repetition(DeclarativeRule):
     @classmethod
     def compile_definition(cls, d):
         tokens = [str(t) for t in (d.get("tokens") or [r"[^\s]+"])]
-        cls.pattern = regex.compile("|".join(f"(?:{t})" for t in tokens),
-                                    regex.IGNORECASE if d.get("ignorecase") else 0)
+        cls.pattern = _compile("|".join(f"(?:{t})" for t in tokens), REGEX_IGNORECASE if d.get("ignorecase") else 0)
         cls.alpha = bool(d.get("alpha", False))
 
     def run(self, document):
@@ -822,9 +828,8 @@ class Conditional(DeclarativeRule):
     def compile_definition(cls, d):
         if not d.get("first") or not d.get("second"):
             raise ValueError("needs `first` and `second`")
-        flags = regex.IGNORECASE if d.get("ignorecase") else 0
-        cls.first = regex.compile(str(d["first"]), flags)
-        cls.second = regex.compile(str(d["second"]), flags)
+        flags = REGEX_IGNORECASE if d.get("ignorecase") else 0
+        cls.first, cls.second = checked_regexes([(str(d["first"]), flags), (str(d["second"]), flags)])
         cls.before = bool(d.get("before", True))
 
     def run(self, document):
@@ -849,7 +854,7 @@ _MINOR_AP = frozenset("a an and as at but by for from in into nor of off on onto
 _MINOR_AP = frozenset(w for w in _MINOR_AP if len(w) <= 3)
 _MINOR_CHICAGO = frozenset("a an and as at but by for from in into nor of on onto or over per so the to up "
                            "via vs with yet".split())
-_WORD = lazy(regex.compile, r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")  # compiled on first use
+_WORD = lazy(regex_compile, r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")  # compiled on first use
 
 
 class Capitalization(DeclarativeRule):

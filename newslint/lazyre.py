@@ -84,13 +84,51 @@ class LazyModule:
 
 #: The ``regex`` module, imported on first use.
 regex = LazyModule("regex")
-#: ``regex.IGNORECASE`` (``re.IGNORECASE`` has the same value; tests/test_perf_paths.py checks both).
+#: ``regex.IGNORECASE`` (``re.IGNORECASE`` has the same value; tests/test_perf_paths.py checks both)
+#: and ``regex.V0``, read without importing the module (tests/test_startup.py checks them).
 REGEX_IGNORECASE = 2
+REGEX_V0 = 0x2000
 
 
 def regex_compile(pattern: str, flags: int = 0, **options: Any) -> Any:
     """``regex.compile``, importing ``regex`` on the first call: ``lazy(regex_compile, ...)``."""
     return regex.compile(pattern, flags, **options)
+
+
+def checked_regexes(patterns: list[tuple[str, int]]) -> list[Any]:
+    """``regex.compile(pattern, flags)`` of each (pattern, flags) from a configuration: a bad
+    pattern raises ``regex.error`` now, while the configuration loads.
+
+    A pattern this version of ``regex`` has compiled before (recorded in the user's start-up cache,
+    newslint.usercache) cannot fail, and is compiled only when first used (``lazy``): most documents
+    never need most patterns, and importing ``regex`` and compiling cost more than checking a short
+    article.
+    """
+    from newslint import usercache
+
+    key = ("valid patterns", 2, regex_key())
+    known = _KNOWN.get(key)
+    if known is None:
+        known = _KNOWN[key] = set(map(tuple, usercache.read("patterns", key, "valid patterns") or ()))
+    compiled = []
+    learned = False
+    for pattern, flags in patterns:
+        if (pattern, flags) in known:
+            compiled.append(lazy(regex_compile, pattern, flags))
+            continue
+        compiled.append(regex.compile(pattern, flags))
+        known.add((pattern, flags))
+        learned = True
+    if learned:
+        if len(known) > _KNOWN_LIMIT:  # patterns of configurations used once: keep only these
+            known.intersection_update(patterns)
+        usercache.write("patterns", key, sorted(known), "valid patterns")
+    return compiled
+
+
+_KNOWN: dict[tuple, set[tuple[str, int]]] = {}
+#: Patterns recorded as valid beyond this many are dropped when one more is recorded.
+_KNOWN_LIMIT = 2000
 
 
 def regex_key() -> tuple:

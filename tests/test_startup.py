@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import json
+import os
 import pickle
 import re
 import subprocess
@@ -48,13 +49,13 @@ def test_a_plain_text_check_imports_none_of_what_it_does_not_need(tmp_path):
     _imported_by_check(tmp_path)
     modules, out = _imported_by_check(tmp_path)
     assert "problem" in out or "No problems" in out
-    for module in ("dataclasses", "inspect", "importlib.metadata", "yaml", "pluggy", "json"):
+    # regex (plain Latin text is read with re: newslint.fastre; the house style's declarative rules
+    # compile their patterns when first used, and this article holds nothing they look for),
+    # typing and pathlib are only for what a short check does not do.
+    assert "newslint.declarative" in modules  # the shipped house style's rules were loaded
+    for module in ("dataclasses", "inspect", "importlib.metadata", "yaml", "pluggy", "json", "regex", "typing",
+                   "pathlib"):
         assert module not in modules, module
-    # regex (plain Latin text is read with re: newslint.fastre), typing and pathlib are only for
-    # what a short check does not do; declarative rules (newslint.declarative) still import them.
-    if "newslint.declarative" not in modules:
-        for module in ("regex", "typing", "pathlib"):
-            assert module not in modules, module
 
 
 def test_text_outside_the_plain_set_still_gets_regex(tmp_path):
@@ -157,6 +158,32 @@ def test_the_lazy_regex_module_is_regex():
     assert lazyre.regex.compile is regex.compile and lazyre.regex.escape("a b") == regex.escape("a b")
     pattern = lazyre.lazy(lazyre.regex_compile, r"\p{Lu}\p{Ll}+", lazyre.REGEX_IGNORECASE)
     assert pattern.findall("kyiv Київ") == ["kyiv", "Київ"]
+
+
+def test_regex_constants_are_regex_values():
+    from newslint import lazyre
+
+    assert (lazyre.REGEX_IGNORECASE, lazyre.REGEX_V0) == (regex.IGNORECASE, regex.V0)
+
+
+def test_checked_patterns_fail_at_once_and_compile_on_first_use_once_known(tmp_path):
+    # Each step in a fresh interpreter with the same start-up cache (tests/conftest.py sets
+    # NEWSLINT_CACHE_HOME for the session; this test has a folder of its own).
+    def run(code: str) -> str:
+        env = dict(os.environ, NEWSLINT_CACHE_HOME=str(tmp_path))
+        done = subprocess.run([sys.executable, "-c", "import sys\nfrom newslint.lazyre import checked_regexes\n"
+                               + code], capture_output=True, text=True, env=env, timeout=60)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+
+    first = "p, = checked_regexes([(r'\\p{Lu}+', 0)]); print(type(p).__name__, p.findall('ab CD'))"
+    assert run(first) == "Pattern ['CD']"  # new: compiled (and so checked) at once
+    assert run(first.replace("print(", "print('regex' in sys.modules, ")) == "False LazyPattern ['CD']"
+    # The flags are part of what was found valid: a known pattern with other flags is checked again.
+    assert run("p, = checked_regexes([(r'\\p{Lu}+', 2)]); print(type(p).__name__)") == "Pattern"
+    # A bad pattern fails while loading, naming itself, however many good ones come with it.
+    assert run("import regex\ntry:\n    checked_regexes([(r'\\p{Lu}+', 0), ('a(b', 0)])\n"
+               "except regex.error as error:\n    print(error.pattern)") == "a(b"
 
 
 def test_lazy_regex_is_not_imported_until_used():

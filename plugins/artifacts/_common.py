@@ -14,38 +14,15 @@ OPENERS = " \t\"'“‘«([{*_"
 
 
 def compile_patterns(rule_id: str, option: str, patterns: list[str]) -> list["regex.Pattern[str]"]:
-    """Compile each pattern; a bad one is a ConfigError naming the rule and option.
+    """Compile each pattern (on first use when known valid: newslint.lazyre.checked_regexes); a bad
+    one is a ConfigError naming the rule and option."""
+    from newslint.lazyre import checked_regexes
 
-    A pattern this version of ``regex`` has compiled before (recorded in the user's start-up cache,
-    newslint.usercache) cannot fail, and is compiled only when first used: most documents never
-    need most of them, and compiling costs more than checking a short article.
-    """
-    from newslint import usercache
-    from newslint.lazyre import lazy, regex_compile, regex_key
-
-    key = ("valid patterns", regex_key())
-    known = _KNOWN.get(key)
-    if known is None:
-        known = _KNOWN[key] = set(usercache.read("patterns", key) or ())
-    compiled = []
-    learned = False
-    for pattern in patterns:
-        if pattern in known:
-            compiled.append(lazy(regex_compile, pattern))
-            continue
-        try:
-            compiled.append(regex.compile(pattern))
-        except regex.error as error:
-            raise ConfigError(f"invalid regular expression {pattern!r}: {error}",
-                              key=f"rules.{rule_id}.{option}") from None
-        known.add(pattern)
-        learned = True
-    if learned:
-        usercache.write("patterns", key, sorted(known))
-    return compiled
-
-
-_KNOWN: dict[tuple, set[str]] = {}
+    try:
+        return checked_regexes([(pattern, 0) for pattern in patterns])
+    except regex.error as error:
+        raise ConfigError(f"invalid regular expression {error.pattern!r}: {error}",
+                          key=f"rules.{rule_id}.{option}") from None
 
 
 def fewest_needles(needles: list[str]) -> tuple[str, ...]:
