@@ -41,3 +41,34 @@ def test_an_edited_yaml_file_replaces_its_cached_parse(tmp_path, monkeypatch):
         assert load_yaml(path) == {"rules": {"artifacts/repeated-word": "error"}}
         assert load_yaml(path) == {"rules": {"artifacts/repeated-word": "error"}}  # from the cache
     assert len(entries(cache, "yaml")) == 1
+
+
+def _cache_files(folder) -> dict[str, bytes]:
+    return {os.path.relpath(os.path.join(root, name), folder): open(os.path.join(root, name), "rb").read()
+            for root, _, names in os.walk(folder) for name in names}
+
+
+def test_once_filled_the_caches_are_only_read(tmp_path):
+    # Each run has another string hash seed, as separate processes have: anything built from a set's
+    # order (a pattern, a key) would differ from run to run, and be compiled and written again each time.
+    import subprocess
+    import sys
+
+    article = tmp_path / "article.txt"
+    article.write_text("Council approves new fares\n\nThe US council approved the plan, officials said. "
+                       "“We will keep talking,” said Daniel Reyes. Costs rose 5 per cent.\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+
+    def run(seed: int) -> None:
+        env = dict(os.environ, NEWSLINT_CACHE_HOME=str(cache), PYTHONHASHSEED=str(seed))
+        done = subprocess.run([sys.executable, "-c", "import sys; from newslint.cli import main; sys.exit(main())",
+                               "check", "--no-cache", str(article)],
+                              capture_output=True, text=True, env=env, timeout=120)
+        assert done.returncode == 1 and "style/" in done.stdout, done.stdout + done.stderr
+
+    run(1)
+    filled = _cache_files(cache)
+    assert {"plugins", "yaml", "re", "lexicons"} <= {name.split(os.sep)[0] for name in filled}
+    for seed in (2, 3):
+        run(seed)
+        assert _cache_files(cache) == filled

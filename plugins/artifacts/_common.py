@@ -29,7 +29,7 @@ def fewest_needles(needles: list[str]) -> tuple[str, ...]:
     """The needles that hold no other needle (shortest first): a text holds one of ``needles``
     exactly when it holds one of these, so only these need a search."""
     kept: list[str] = []
-    for needle in sorted(set(needles), key=len):
+    for needle in sorted(set(needles), key=lambda needle: (len(needle), needle)):  # the same order in every run
         if not any(other in needle for other in kept):
             kept.append(needle)
     return tuple(kept)
