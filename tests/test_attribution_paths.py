@@ -9,6 +9,7 @@ attribution. Each test here runs the shortcut and the general path on random new
 
 from __future__ import annotations
 
+import os
 import random
 import re
 
@@ -210,3 +211,28 @@ def test_percent_gate_finds_the_same(rules, documents, monkeypatch):
     monkeypatch.setattr(unattributed_claim, "_PERCENT_OF", re.compile("%"))
     assert gated == findings()
     assert sum(1 for found in gated for finding in found if "statistic" in finding[2]) > 5
+
+
+def test_lexicon_tables_read_back_from_the_start_up_cache_are_those_built(tmp_path, monkeypatch):
+    from newslint.errors import ConfigError
+
+    monkeypatch.setenv("NEWSLINT_CACHE_HOME", str(tmp_path))
+    phrases = {"said": ("said", "past"), "is said to": None, "according to": "source", "a senior  official": None,
+               "Sources close to": "vague", "it’s understood": None}
+    fresh = _common._tables(phrases, "attribution/x", "verbs")
+    built = _common.Lexicon(phrases, rule="attribution/x", option="verbs")  # builds them, and keeps them
+    assert os.listdir(tmp_path / "lexicons")
+    monkeypatch.setattr(_common, "_tables", lambda *args: pytest.fail("built again, not read back"))
+    read = _common.Lexicon(phrases, rule="attribution/x", option="verbs")
+    for lexicon in (built, read):
+        assert (lexicon.values, lexicon.by_rest, lexicon.anchors, lexicon._keys, lexicon.alone, lexicon.simple) \
+            == fresh
+        assert [type(table) for table in (lexicon.values, lexicon.by_rest, lexicon.anchors, lexicon.alone)] \
+            == [dict, dict, frozenset, frozenset]
+    # Other phrases are another entry; a bad phrase is still refused (nothing is kept for it).
+    monkeypatch.undo()
+    monkeypatch.setenv("NEWSLINT_CACHE_HOME", str(tmp_path))
+    assert _common.Lexicon({"claimed": None}, rule="attribution/x", option="verbs").anchors == {"claimed"}
+    for _ in range(2):
+        with pytest.raises(ConfigError):
+            _common.Lexicon({"—": None}, rule="attribution/x", option="verbs")

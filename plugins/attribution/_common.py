@@ -112,41 +112,23 @@ class Lexicon:
         global _VERSION
         if not isinstance(phrases, Mapping):
             phrases = {phrase: None for phrase in phrases}
-        self.values: dict[str, object] = {}
-        for phrase, value in phrases.items():
-            if not isinstance(phrase, str) or not phrase.strip():
-                raise ConfigError(f"expected a non-empty phrase, not {phrase!r}",
-                                  key=f"rules.{rule}.{option}" if rule else None)
-            key = normalise(phrase)
-            if not _WORD.fullmatch(key.split(" ")[0]):
-                raise ConfigError(f"a phrase must be words: {phrase!r}",
-                                  key=f"rules.{rule}.{option}" if rule else None)
-            self.values.setdefault(key, value)
+        self.values: dict[str, object]
         #: The part of each phrase from its anchor on → [(words before the anchor, phrase)], longest first.
-        self.by_rest: dict[str, list[tuple[str, str]]] = {}
-        anchors = set()
-        for key in self.values:
-            words = key.split(" ")
-            index = next((i for i, word in enumerate(words) if word not in _STOP), 0)
-            anchors.add(words[index])
-            self.by_rest.setdefault(" ".join(words[index:]), []).append((" ".join(words[:index]), key))
-        for entries in self.by_rest.values():
-            entries.sort(key=lambda entry: -len(entry[0]))
-        self.anchors = frozenset(anchors)
-        #: Matches, at an anchor, the longest part of a phrase from its anchor on (built and compiled
-        #: when first needed; ``rest_for`` compiles only the parts that start with one anchor).
-        self.rest = lazy(_rest_pattern, tuple(self.by_rest)) if self.by_rest else None
-        self._keys = sorted(self.by_rest)
-        self._rest_by_anchor: dict[tuple[str, bool], "re.Pattern[str]"] = {}
+        self.by_rest: dict[str, list[tuple[str, str]]]
         #: Anchors at which the longest part of a phrase is the anchor word itself, with no pattern to
         #: match: those that begin no longer part, or only longer parts that go on with a letter or a
         #: digit ("says" after "say"). An anchor is found as a whole word or a whole part of one,
         #: followed by no letter or digit, so such a part cannot match where it was found.
-        self.alone = frozenset(anchor for anchor in self.anchors
-                               if anchor in self.by_rest and not _longer_key(self._keys, anchor, _WORD_CHAR))
+        self.alone: frozenset[str]
         #: Of those, the anchors that are a whole phrase with no words before them: anchor → the
         #: phrase's value. A hit there is the anchor word itself.
-        self.simple = {anchor: self.values[anchor] for anchor in self.alone if self.by_rest[anchor] == [("", anchor)]}
+        self.simple: dict[str, object]
+        self.values, self.by_rest, self.anchors, self._keys, self.alone, self.simple = _kept_tables(phrases, rule,
+                                                                                                    option)
+        #: Matches, at an anchor, the longest part of a phrase from its anchor on (built and compiled
+        #: when first needed; ``rest_for`` compiles only the parts that start with one anchor).
+        self.rest = lazy(_rest_pattern, tuple(self.by_rest)) if self.by_rest else None
+        self._rest_by_anchor: dict[tuple[str, bool], "re.Pattern[str]"] = {}
         if not self.anchors <= _ANCHORS:
             _ANCHORS.update(self.anchors)
             _VERSION += 1
@@ -172,6 +154,52 @@ class Lexicon:
 
     def value(self, matched: str) -> object:
         return self.values.get(normalise(matched))
+
+
+def _kept_tables(phrases: Mapping[str, object], rule: str, option: str) -> tuple:
+    """``_tables`` of ``phrases``, kept in the user's start-up cache (newslint.usercache) when the
+    phrases and their values can be: building them for the shipped word lists costs several times
+    what checking a short article does. The entry is keyed by the phrases and this file's version,
+    and filed under the rule and option it is for (an edited list replaces its entry)."""
+    from newslint import usercache
+
+    key = ("lexicon tables", usercache.file_key(__file__), tuple(phrases.items()))
+    slot = ("lexicon", rule, option) if rule else None
+    kept = usercache.read("lexicons", key, slot)
+    if kept is not None:
+        return tuple(kept)
+    tables = _tables(phrases, rule, option)
+    usercache.write("lexicons", key, tables, slot)  # (nothing is kept for values marshal cannot store)
+    return tables
+
+
+def _tables(phrases: Mapping[str, object], rule: str, option: str) -> tuple:
+    """A ``Lexicon``'s look-up tables: values, by_rest, anchors, the sorted parts from the anchors on,
+    alone and simple (see ``Lexicon``)."""
+    values: dict[str, object] = {}
+    for phrase, value in phrases.items():
+        if not isinstance(phrase, str) or not phrase.strip():
+            raise ConfigError(f"expected a non-empty phrase, not {phrase!r}",
+                              key=f"rules.{rule}.{option}" if rule else None)
+        key = normalise(phrase)
+        if not _WORD.fullmatch(key.split(" ")[0]):
+            raise ConfigError(f"a phrase must be words: {phrase!r}",
+                              key=f"rules.{rule}.{option}" if rule else None)
+        values.setdefault(key, value)
+    by_rest: dict[str, list[tuple[str, str]]] = {}
+    found = set()
+    for key in values:
+        words = key.split(" ")
+        index = next((i for i, word in enumerate(words) if word not in _STOP), 0)
+        found.add(words[index])
+        by_rest.setdefault(" ".join(words[index:]), []).append((" ".join(words[:index]), key))
+    for entries in by_rest.values():
+        entries.sort(key=lambda entry: -len(entry[0]))
+    anchors = frozenset(found)
+    keys = sorted(by_rest)
+    alone = frozenset(anchor for anchor in anchors if anchor in by_rest and not _longer_key(keys, anchor, _WORD_CHAR))
+    simple = {anchor: values[anchor] for anchor in alone if by_rest[anchor] == [("", anchor)]}
+    return values, by_rest, anchors, keys, alone, simple
 
 
 def _may_end_with(source: str, offset: int, before: str) -> bool:
