@@ -70,7 +70,8 @@ def _is_hidden(name: str) -> bool:
 
 class WalkedPath(str):
     """A file found by walking a folder rather than named by the user: skipped without a word when
-    it turns out to be binary (``read_input`` sniffs it as it reads it, when the walk did not)."""
+    it turns out to be binary (``read_input`` sniffs it as it reads it, when the walk did not). The
+    walk found it as a file: its folder is its dirname (ConfigResolver.for_path need not ask)."""
 
     __slots__ = ()
 
@@ -122,12 +123,12 @@ def _walk(folder: str, extensions, is_excluded, seen: set[str], sniff: bool) -> 
             continue
         if os.path.splitext(name)[1].lower() not in extensions:
             continue
-        path = os.path.join(folder, name)
+        path = WalkedPath(entry.path)  # os.path.join(folder, name); known to be a file (not a folder)
         key = os.path.realpath(path) if entry.is_symlink() else os.path.join(real_folder, name)
         if key in seen or is_excluded(path) or (sniff and looks_binary(path)):
             continue
         seen.add(key)
-        yield path if sniff else WalkedPath(path)
+        yield str(path) if sniff else path
     for path in folders:
         yield from _walk(path, extensions, is_excluded, seen, sniff)
 

@@ -146,6 +146,8 @@ class ConfigResolver:
         self._by_file: dict[Path | None, Config] = {}
         #: Folder → the configuration file found for it (one search per folder, not per file).
         self._by_folder: dict[str, Path | None] = {}
+        #: A walked file's folder as written in its path → its configuration (see for_path).
+        self._by_walked_folder: dict[str, Config] = {}
 
     def _load(self, path: str | os.PathLike | None) -> Config:
         return load_config(path, registry=self.registry, select=self.select, ignore=self.ignore)
@@ -154,15 +156,27 @@ class ConfigResolver:
         """The configuration for ``path``, its per-path sections applied."""
         if self._fixed is not None:
             return self._fixed.for_file(path)
+        if type(path) is WalkedPath:
+            # A file the walk found (a thousand in a folder, say): its folder's configuration is
+            # looked up once, by the folder as the paths write it, without a system call per file.
+            folder = os.path.dirname(path)
+            config = self._by_walked_folder.get(folder)
+            if config is None:
+                config = self._by_walked_folder[folder] = self._for_folder(os.path.abspath(folder or os.curdir))
+            return config.for_file(path)
         folder = os.path.abspath(path) if path else os.getcwd()
         if not os.path.isdir(folder):
             folder = os.path.dirname(folder)
+        return self._for_folder(folder).for_file(path)
+
+    def _for_folder(self, folder: str) -> Config:
+        """The configuration of the files in ``folder`` (an absolute path), before per-path sections."""
         found = self._by_folder.get(folder, False)
         if found is False:
             found = self._by_folder[folder] = find_user_config(folder)
         if found not in self._by_file:
             self._by_file[found] = self._load(found)
-        return self._by_file[found].for_file(path)
+        return self._by_file[found]
 
 
 def check_source(text: str, path: str | None, config: Config, registry: "Registry",

@@ -99,3 +99,26 @@ def test_a_binary_file_named_on_the_command_line_is_an_error(tmp_path, run_json)
     path.write_bytes(b"\0\xff\xfe")
     code, data, _ = run_json(str(path), "--no-cache")
     assert code == 2 and len(data["errors"]) == 1
+
+
+def test_a_walked_file_gets_the_configuration_of_its_folder_as_a_named_one_does(tmp_path, monkeypatch):
+    from newslint.registry import default_registry
+    from newslint.runner import ConfigResolver
+
+    (tmp_path / ".newslint.yaml").write_text("ignore: [names]\nper-path:\n  '**/deep/*.md':\n"
+                                             "    ignore: [punctuation]\n")
+    for folder in ("", "sub", "other", "other/deep"):
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+        for name in ("a.txt", "b.md"):
+            (tmp_path / folder / name).write_text("Text.\n")
+    (tmp_path / "sub" / ".newslint.yaml").write_text("ignore: [artifacts]\n")
+    monkeypatch.chdir(tmp_path)
+    for root in (".", "sub/..", str(tmp_path)):
+        resolver = ConfigResolver(default_registry())
+        walked = list(iter_files([root], EXTENSIONS, sniff=False))
+        assert len(walked) == 8 and all(type(path) is WalkedPath for path in walked)
+        for path in walked:
+            config = resolver.for_path(path)
+            assert config is resolver.for_path(str(path))  # the general way finds the same (cached) one
+            assert ("artifacts" in config.ignore) == (os.sep + "sub" + os.sep in os.path.abspath(path))
+            assert ("punctuation" in config.ignore) == path.endswith(os.path.join("deep", "b.md"))
