@@ -162,8 +162,10 @@ def _in_forks(args, resolver, registry, paths, roots, jobs, cache):
     """Each file's outcome, in order: this process and ``jobs - 1`` forked copies of it check the
     batches, taking them one at a time from a shared queue.
 
-    The forked copies inherit everything already set up here (registry, configurations, compiled
-    patterns), so starting one costs a fork; and this process checks files too rather than wait.
+    The forked copies inherit everything already set up here (registry, configurations, and what
+    the check of the first batch, done here before the fork, set up on first use: compiled patterns,
+    imported modules), so starting one costs a fork; and this process checks files too rather than
+    wait.
     The queue is a pipe holding one fixed-size token per batch, written whole before the fork:
     ``os.read`` of one token from a pipe is atomic, so each batch goes to exactly one process.
     Batches are small (one file, for up to a thousand files), so that the processes finish
@@ -174,6 +176,7 @@ def _in_forks(args, resolver, registry, paths, roots, jobs, cache):
     """
     import gc
     import pickle
+    from itertools import islice
 
     paths = list(paths)
     size = max(1, -(-len(paths) // _MAX_BATCHES))
@@ -181,11 +184,15 @@ def _in_forks(args, resolver, registry, paths, roots, jobs, cache):
     queue_read, queue_write = os.pipe()
     os.write(queue_write, b"".join(index.to_bytes(_TOKEN, "little") for index in range(len(batches))))
     os.close(queue_write)
-    gc.freeze()  # the copies share this process's objects: keep the collector from touching (copying) them
-    _flush_std_streams()  # so that a copy does not inherit (and print again) what is waiting in them
     children = []
     outcomes: dict[int, list] = {}
     try:
+        # The first batch is checked here before the fork: what the rules set up on first use
+        # (patterns compiled, ``regex`` imported) is then done once and inherited, rather than done
+        # again in every copy at the same time.
+        outcomes.update(islice(_take_batches(queue_read, batches, args, resolver, registry, roots, cache), 1))
+        gc.freeze()  # the copies share this process's objects: keep the collector from touching (copying) them
+        _flush_std_streams()  # so that a copy does not inherit (and print again) what is waiting in them
         for _ in range(jobs - 1):
             results = _results_file()
             pid = os.fork()

@@ -205,3 +205,40 @@ def test_what_plugins_print_in_forked_copies_is_printed_once(tmp_path):
         assert output.count("before the check") == 1
         assert output.count("checked") == 12
         assert all(output.count(f"{index:02d}.txt") == 1 for index in range(12))
+
+
+def test_what_rules_set_up_on_first_use_is_set_up_once_and_inherited(tmp_path):
+    """The main process checks the first file before it forks: a rule's set-up on first use (a
+    pattern compiled, a module imported) is done there once, and the copies inherit it."""
+    plugin = tmp_path / "lazy_plugin.py"
+    plugin.write_text(
+        "import os\n"
+        "from newslint import Rule, hookimpl\n"
+        "SET_UP = []\n"
+        "class Lazy(Rule):\n"
+        "    id = 'lazy/set-up'\n"
+        "    summary = 'Sets up on first use'\n"
+        "    severity = 'warning'\n"
+        "    def check(self, document):\n"
+        "        if not SET_UP:\n"
+        "            SET_UP.append(os.getpid())\n"
+        f"            with open({str(tmp_path / 'set-ups')!r}, 'a') as log:\n"
+        "                log.write(f'{os.getpid()}\\n')\n"
+        "        return ()\n"
+        "@hookimpl\n"
+        "def newslint_rules():\n"
+        "    return [Lazy]\n")
+    if not hasattr(os, "fork") or not hasattr(os, "memfd_create"):
+        pytest.skip("no fork here: spawned workers set up each their own")
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for index in range(40):
+        (folder / f"{index:02d}.txt").write_text("The council met on Tuesday, its leader said.\n")
+    import subprocess
+
+    environment = dict(os.environ, PYTHONPATH=str(tmp_path), NEWSLINT_PLUGINS="lazy_plugin")
+    result = subprocess.run([sys.executable, "-c", "import sys; from newslint.cli import main; sys.exit(main())",
+                             "check", "--no-cache", "-j", "2", str(folder)],
+                            capture_output=True, text=True, cwd=tmp_path, timeout=120, env=environment)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert len((tmp_path / "set-ups").read_text().split()) == 1  # one process set it up: the others inherited it
