@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Start-up cost: ``newslint check`` on one small article against ``python -c pass``.
 
-    python bench/startup.py [--runs 21] [--cold] [--results-cache]
+    python bench/startup.py [--runs 21] [--cold] [--results-cache] [--against TREE]
 
 Runs both commands as subprocesses with the interpreter running this script
 (so the same virtual environment), alternately, and prints the median wall
@@ -13,6 +13,10 @@ installed package has its bytecode); ``--cold`` clears the start-up caches
 before every run, to show the cost without them. The results cache is off
 (``--no-cache``): every run checks the article; ``--results-cache`` leaves it
 on, so that every run after the first reads the findings back instead.
+``--against TREE`` also times, in the same alternation, the check as another
+source tree of newslint has it (a checkout of an earlier commit, say:
+``git worktree add /tmp/before HEAD~3``), with its own caches: on a machine
+whose speed drifts, the difference of two paired medians is the figure to trust.
 """
 
 from __future__ import annotations
@@ -63,6 +67,8 @@ def main() -> int:
     parser.add_argument("--cold", action="store_true", help="an empty cache directory for every run")
     parser.add_argument("--results-cache", action="store_true",
                         help="leave the results cache on: every run after the first re-reads the article's findings")
+    parser.add_argument("--against", type=Path, metavar="TREE",
+                        help="also time the check of another newslint source tree (its newslint/ and plugins/)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "article.txt"
@@ -72,14 +78,30 @@ def main() -> int:
         bare = [sys.executable, "-c", "pass"]
         # Results are cached per file too: --no-cache keeps every run a real check.
         check = newslint_command() + ["check"] + ([] if args.results_cache else ["--no-cache"]) + [str(path)]
+        other = other_env = None
+        if args.against:
+            # The other tree's packages come first on the import path, under their installed names; the
+            # entry points (the same names) are read from this environment's metadata.
+            packages = Path(folder) / "against"
+            packages.mkdir()
+            (packages / "newslint").symlink_to(args.against.resolve() / "newslint")
+            (packages / "newslint_plugins").symlink_to(args.against.resolve() / "plugins")
+            other_env = dict(bytecode_env(Path(folder) / "against-bytecode"), PYTHONPATH=str(packages),
+                             NEWSLINT_CACHE_HOME=str(Path(folder) / "against-cache"))
+            arguments = check[len(newslint_command()):]
+            other = [sys.executable, "-c", "import sys; from newslint.cli import main; sys.exit(main())", *arguments]
+            timed(other, other_env, folder)
         timed(bare, env)
         timed(check, env, folder)  # fills the start-up and bytecode caches (--cold clears the former each run)
-        bare_times, check_times = [], []
+        bare_times, check_times, other_times = [], [], []
         for _ in range(args.runs):
             bare_times.append(timed(bare, env))
             if args.cold:
                 shutil.rmtree(cache, ignore_errors=True)
+                shutil.rmtree(Path(folder) / "against-cache", ignore_errors=True)
             check_times.append(timed(check, env, folder))
+            if other:
+                other_times.append(timed(other, other_env, folder))
     bare_ms = 1000 * statistics.median(bare_times)
     check_ms = 1000 * statistics.median(check_times)
     print(f"python -c pass           median {bare_ms:7.1f} ms over {args.runs} runs")
@@ -87,6 +109,10 @@ def main() -> int:
           f"{' (cold: no start-up caches)' if args.cold else ''}"
           f"{' (findings from the results cache)' if args.results_cache else ''}")
     print(f"start-up cost over bare python: {check_ms - bare_ms:.1f} ms")
+    if other_times:
+        other_ms = 1000 * statistics.median(other_times)
+        print(f"{str(args.against) + ':':<24} median {other_ms:7.1f} ms over {args.runs} runs; "
+              f"start-up cost over bare python: {other_ms - bare_ms:.1f} ms")
     return 0
 
 
