@@ -22,22 +22,26 @@ class LineDict(dict):
         return getattr(self, "lines", {}).get(key, getattr(self, "line", None))
 
 
-_LOADER = None
+_LOADERS: dict[bool, Any] = {}
 
 
-def _loader():
+def _loader(fast: bool = True):
     """yaml.SafeLoader (no object construction, no code) that records key lines; yaml is imported
-    only here, when a file is not in the start-up cache."""
-    global _LOADER
-    if _LOADER is None:
+    only here, when a file is not in the start-up cache. ``fast``: its parser is libyaml's when
+    PyYAML has it (CSafeLoader: the same safe constructor, several times faster on a large house
+    dictionary); PyYAML's own parser says more about an error (load_yaml asks it then)."""
+    loader = _LOADERS.get(fast)
+    if loader is None:
         import yaml
 
-        class _LineLoader(yaml.SafeLoader):
+        base = getattr(yaml, "CSafeLoader", yaml.SafeLoader) if fast else yaml.SafeLoader
+
+        class _LineLoader(base):
             pass
 
         _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-        _LOADER = _LineLoader
-    return _LOADER
+        loader = _LOADERS[fast] = _LineLoader
+    return loader
 
 
 def _construct_mapping(loader, node) -> LineDict:
@@ -83,7 +87,10 @@ def load_yaml(path: Path | str, text: str | None = None) -> Any:
     import yaml
 
     try:
-        data = yaml.load(text, Loader=_loader())  # noqa: S506 - a SafeLoader subclass
+        try:
+            data = yaml.load(text, Loader=_loader())  # noqa: S506 - a SafeLoader subclass
+        except yaml.YAMLError:
+            data = yaml.load(text, Loader=_loader(fast=False))  # noqa: S506 - for its fuller message
     except ConfigError as error:
         raise ConfigError(error.reason, path=path, line=error.line, key=error.key) from None
     except yaml.YAMLError as error:
