@@ -334,3 +334,26 @@ def test_the_scan_copy_matches_where_the_class_pattern_does():
 def test_mark_offsets_are_every_mark():
     for text in _random_texts(200, seed=5) + HAND_WRITTEN + [ALL_MARKS, ALL_MARKS[::-1] * 3]:
         assert quotes_module._mark_offsets(text) == [m.start() for m in _MARK.finditer(text)], text
+
+
+# -- paragraphs of plain text: the blank-line pattern for text without carriage returns ----------
+
+LINE_PIECES = ["Word", "two words.", " ", "  ", "\t", "\f", "\v", "\n", "\n", "\n\n", "\n \n", "\n\t\n", "\r\n",
+               "\r", "\r\n\r\n", "\n\r", "x" * 120, "“Quote,” he said.", "Headline"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(LINE_PIECES), max_size=30), st.data())
+def test_paragraphs_without_carriage_returns_are_those_the_general_pattern_finds(pieces, data):
+    from newslint.builtin import plaintext
+
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    fast = plaintext.split_paragraphs(text, start, end)
+    general = plaintext._BLANK_LINE_LF
+    try:
+        plaintext._BLANK_LINE_LF = plaintext._BLANK_LINE  # the pattern for any text, everywhere
+        assert plaintext.split_paragraphs(text, start, end) == fast
+    finally:
+        plaintext._BLANK_LINE_LF = general
