@@ -14,7 +14,7 @@ import random
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newslint import quotes as quotes_module
@@ -344,16 +344,19 @@ LINE_PIECES = ["Word", "two words.", " ", "  ", "\t", "\f", "\v", "\n", "\n", "\
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(LINE_PIECES), max_size=30), st.data())
+@example(["Word", "\n \n", "Word"], None)  # a blank line holding a space, between lines that would wrap
 def test_paragraphs_without_carriage_returns_are_those_the_general_pattern_finds(pieces, data):
     from newslint.builtin import plaintext
 
     text = "".join(pieces)
-    start = data.draw(st.integers(0, len(text)))
-    end = data.draw(st.integers(start, len(text)))
-    fast = plaintext.split_paragraphs(text, start, end)
-    general = plaintext._BLANK_LINE_LF
+    spans = [(0, len(text))]
+    if data is not None:
+        start = data.draw(st.integers(0, len(text)))
+        spans.append((start, data.draw(st.integers(start, len(text)))))
+    fast = [plaintext.split_paragraphs(text, start, end) for start, end in spans]
+    kept = plaintext._BLANK_LINE_LF
     try:
         plaintext._BLANK_LINE_LF = plaintext._BLANK_LINE  # the pattern for any text, everywhere
-        assert plaintext.split_paragraphs(text, start, end) == fast
+        assert [plaintext.split_paragraphs(text, start, end) for start, end in spans] == fast
     finally:
-        plaintext._BLANK_LINE_LF = general
+        plaintext._BLANK_LINE_LF = kept
