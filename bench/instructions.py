@@ -14,8 +14,9 @@ difference, divided by the number of articles, is the measured work's cost.
 ``--rule`` measures the rules it selects, as ``--select`` does (on
 documents whose shared structures are already built, as ``bench/rules.py``
 times them); ``--structure`` measures building a shared structure (``parse``,
-``words``, ``sentences``, ``quotes``, ``parts``, ``lower``, ``lines``) on
-freshly parsed documents; with neither, the whole check (``check_text``).
+``words``, ``words.lower``, ``words.parts``, ``sentences``, ``quotes``,
+``lines``) on freshly parsed documents (a structure built from another,
+``words.lower`` from ``words``, includes it); with neither, the whole check (``check_text``).
 ``--compare proselint`` also counts proselint linting the same articles (when
 installed), the way ``bench/bench.py`` runs it, and prints the ratio. The
 corpus is ``../shared/corpus/bbc`` when present, else generated articles.
@@ -35,15 +36,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from rules import SHARED as STRUCTURES  # noqa: E402 - the shared structures, as bench/rules.py times them
+
 BBC = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bbc"
-STRUCTURES = {
-    "words": lambda doc: doc.words,
-    "lower": lambda doc: doc.words.lower,
-    "parts": lambda doc: (doc.words.compounds, doc.words.segments),
-    "sentences": lambda doc: doc.sentences,
-    "quotes": lambda doc: doc.quotes,
-    "lines": lambda doc: doc.lines,
-}
 
 
 def corpus(count: int) -> list[tuple[str, str]]:
