@@ -164,3 +164,26 @@ def test_the_ascii_paths_of_names_tell_words_as_the_regex_patterns_do():
                         module._CAPITALISED.fullmatch(bare.translate(module._LOOKALIKES)):
                     expected = bare
             assert module._compared(word, minimum) == expected, (word, minimum)
+
+
+def test_preferred_entries_are_made_once_per_data_object(monkeypatch):
+    from newslint_plugins.names import _data
+
+    made = []
+    real = _data._preferred_entries
+    monkeypatch.setattr(_data, "_preferred_entries", lambda data: made.append(data) or real(data))
+    first = {"names": {"preferred": {"Kyiv": {"instead-of": ["Kiev"]}}}}
+    second = {"names": {"preferred": {"Odesa": {"instead-of": ["Odessa"]}}}}
+    assert [e.house for e in _data.preferred_entries(first)] == ["Kyiv"]
+    assert [e.house for e in _data.preferred_entries(first)] == ["Kyiv"]
+    assert [e.house for e in _data.preferred_entries(second)] == ["Odesa"]  # another configuration's data
+    assert [e.house for e in _data.preferred_entries(first)] == ["Kyiv"]
+    assert made == [first, second, first]
+    # Callers get a list of their own: changing it changes nothing for the next caller.
+    _data.preferred_entries(first).clear()
+    assert [e.house for e in _data.preferred_entries(first)] == ["Kyiv"]
+    # A whole configuration's names rules share one making.
+    made.clear()
+    config = newslint.load_config()
+    config.active_rules
+    assert len(made) == 1

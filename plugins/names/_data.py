@@ -117,7 +117,23 @@ def names_data(data: Mapping[str, Any]) -> Mapping[str, Any]:
 
 
 def preferred_entries(data: Mapping[str, Any]) -> list[Preferred]:
-    entries = []
+    """The house forms of ``data``'s ``names.preferred``. The three names rules of a configuration
+    are set up with the same ``data`` object, one after another: the entries are made once for it
+    (a house dictionary of ten thousand entries took a tenth of a second each time)."""
+    kept = _ENTRIES.get(id(data))
+    if kept is not None and kept[0] is data:  # (the object is kept alive there: its id is not reused)
+        return list(kept[1])
+    entries = _preferred_entries(data)
+    _ENTRIES.clear()  # only the latest configuration's: its rules are set up together
+    _ENTRIES[id(data)] = (data, tuple(entries))
+    return entries
+
+
+_ENTRIES: dict[int, tuple[Mapping[str, Any], tuple[Preferred, ...]]] = {}
+
+
+def _preferred_entries(data: Mapping[str, Any]) -> list[Preferred]:
+    entries: list[Preferred] = []
     preferred = names_data(data).get("preferred")
     if not isinstance(preferred, Mapping):
         return entries
