@@ -58,12 +58,16 @@ def test_once_filled_the_caches_are_only_read(tmp_path):
     article.write_text("Council approves new fares\n\nThe US council approved the plan, officials said. "
                        "“We will keep talking,” said Daniel Reyes. Costs rose 5 per cent.\n", encoding="utf-8")
     cache = tmp_path / "cache"
+    # A working folder nothing writes to: it is on the import path of ``python -c``, and the plugin
+    # list's entry is keyed by the modification times of those folders.
+    quiet = tmp_path / "cwd"
+    quiet.mkdir()
 
     def run(seed: int) -> None:
         env = dict(os.environ, NEWSLINT_CACHE_HOME=str(cache), PYTHONHASHSEED=str(seed))
         done = subprocess.run([sys.executable, "-c", "import sys; from newslint.cli import main; sys.exit(main())",
                                "check", "--no-cache", str(article)],
-                              capture_output=True, text=True, env=env, timeout=120)
+                              capture_output=True, text=True, env=env, cwd=quiet, timeout=120)
         assert done.returncode == 1 and "style/" in done.stdout, done.stdout + done.stderr
 
     run(1)
