@@ -74,14 +74,13 @@ def work(args: argparse.Namespace, measure: bool) -> None:
     for path, text in warming:  # what is compiled or cached on first use, before counting
         newslint.check_text(text, path=path, config=config)
     if args.structure:
-        documents = [parse(path, text) for path, text in measured] if "parse" not in args.structure else None
+        # The articles are parsed in both runs, unless parsing is what is measured.
+        parsed_in_both = "parse" not in args.structure
+        documents = [parse(path, text) for path, text in measured] if parsed_in_both or measure else []
         if measure:
-            if documents is None:
-                documents = [parse(path, text) for path, text in measured]
             for name in args.structure:
-                build = STRUCTURES.get(name)
-                for document in documents if build else ():
-                    build(document)
+                for document in documents if name in STRUCTURES else ():
+                    STRUCTURES[name](document)
     elif args.rule:
         documents = [built(path, text) for path, text in measured]
         if measure:
