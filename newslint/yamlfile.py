@@ -75,6 +75,7 @@ def load_yaml(path: Path | str, text: str | None = None) -> Any:
 
         key = usercache.file_key(path)
         if key is not None:
+            key = (*key, FROZEN_SHAPE)
             cached = usercache.read("yaml", key, slot=key[0])  # one entry per file (key[0]: its real path)
             if cached is not None:
                 return _thaw(cached[0])
@@ -108,49 +109,58 @@ def load_yaml(path: Path | str, text: str | None = None) -> Any:
 
 
 # -- the parse as plain data for the cache (marshal), and back ----------------------
+#: The shape of a frozen parse (part of its cache key: an entry of another shape is never read).
+FROZEN_SHAPE = 2
 _UNSUPPORTED = object()
-_SCALARS = (str, bool, int, float, type(None))
+_SCALARS = frozenset((str, bool, int, float, type(None)))
 
 
 def _freeze(value: Any) -> Any:
-    if isinstance(value, LineDict):
-        items = []
-        for key, item in value.items():
-            frozen_key, frozen_item = _freeze(key), _freeze(item)
-            if frozen_key is _UNSUPPORTED or frozen_item is _UNSUPPORTED:
-                return _UNSUPPORTED
-            items.append((frozen_key, value.lines.get(key), frozen_item))
-        return ("d", getattr(value, "line", None), items)
-    if isinstance(value, list):
+    """``value`` as marshal-able data that ``_thaw`` reads back quickly: a scalar as itself, a
+    container as a tuple (YAML gives no tuples) holding what can be rebuilt in C: a mapping's keys,
+    their lines and its values side by side, and whether every value (or item) is a scalar."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is LineDict:
+        if not _SCALARS.issuperset(map(type, value)):
+            return _UNSUPPORTED  # a date or a tuple as a key: parsed again next time
+        lines = getattr(value, "lines", {})
+        items = [_freeze(item) for item in value.values()]
+        if any(item is _UNSUPPORTED for item in items):
+            return _UNSUPPORTED
+        return ("d", getattr(value, "line", None), tuple(value), tuple(map(lines.get, value)), items,
+                _SCALARS.issuperset(map(type, value.values())))
+    if kind is list:
+        if _SCALARS.issuperset(map(type, value)):
+            return ("L", value)
         items = [_freeze(item) for item in value]
         return _UNSUPPORTED if any(item is _UNSUPPORTED for item in items) else ("l", items)
-    if type(value) in _SCALARS:
-        return ("s", value)
     datetime = sys.modules.get("datetime")  # YAML dates: the parser has imported it
-    if datetime is not None and isinstance(value, datetime.datetime):
+    if datetime is not None and kind is datetime.datetime:
         return ("t", value.isoformat())
-    if datetime is not None and isinstance(value, datetime.date):
+    if datetime is not None and kind is datetime.date:
         return ("a", value.isoformat())
     return _UNSUPPORTED  # bytes, sets, pairs: parsed again next time
 
 
 def _thaw(value: Any) -> Any:
+    if type(value) is not tuple:
+        return value
     tag = value[0]
-    if tag == "s":
-        return value[1]
     if tag == "d":
-        mapping = LineDict()
-        mapping.lines = {}
-        if value[1] is not None:
-            mapping.line = value[1]
-        for key, line, item in value[2]:
-            key = _thaw(key)
-            mapping[key] = _thaw(item)
-            if line is not None:
-                mapping.lines[key] = line
+        _, line, keys, lines, items, scalars = value
+        mapping = LineDict(zip(keys, items if scalars else map(_thaw, items)))
+        mapping.lines = dict(zip(keys, lines))
+        if None in lines:  # (every key the parser reads has a line: not reached from a parse)
+            mapping.lines = {key: at for key, at in mapping.lines.items() if at is not None}
+        if line is not None:
+            mapping.line = line
         return mapping
+    if tag == "L":
+        return list(value[1])
     if tag == "l":
-        return [_thaw(item) for item in value[1]]
+        return list(map(_thaw, value[1]))
     import datetime
 
     if tag == "t":
