@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -227,6 +228,44 @@ def test_config_fingerprint_covers_every_setting():
     assert base not in fingerprints
     assert len(fingerprints) == len(variants)
     assert config_fingerprint(load_config()) == base
+
+
+def test_config_fingerprint_tells_apart_values_equal_in_python():
+    # 1 and True, 1 and 1.0, "1" and 1 are different settings to a rule (a key that is not a string
+    # is skipped by the names rules, say), though some compare equal.
+    from newslint.config import load_config
+    from newslint.resultcache import config_fingerprint
+
+    values = [1, True, 1.0, "1", [1], None]
+    fingerprints = {config_fingerprint(load_config(overrides={"names": {"extra": value}})) for value in values}
+    fingerprints |= {config_fingerprint(load_config(overrides={"names": {"extra": {value: "x"}}}))
+                     for value in (1, "1", True)}
+    assert len(fingerprints) == len(values) + 3
+
+
+FINGERPRINT_SCRIPT = """
+import sys
+from newslint.config import load_config
+from newslint.resultcache import config_fingerprint
+extra = {"sets": {"b", "a", "c"}} if sys.argv[1] == "set" else {"entries": {"Zeta": ["x"], "Alpha": ["y"]}}
+print(config_fingerprint(load_config(overrides={"names": extra})).hex())
+"""
+
+
+@pytest.mark.parametrize("kind", ["plain", "set"])
+def test_config_fingerprint_is_the_same_in_every_process(kind):
+    # Another string hash seed in each process: a fingerprint built from a set's order would differ,
+    # and every file would be checked again on every run. Plain data is written by repr, other data
+    # (a set from a !!set tag, say) sorted.
+    import subprocess
+
+    found = set()
+    for seed in (1, 2, 3):
+        env = dict(os.environ, PYTHONHASHSEED=str(seed), NEWSLINT_NO_CACHE="1")
+        done = subprocess.run([sys.executable, "-c", FINGERPRINT_SCRIPT, kind], capture_output=True, text=True,
+                              env=env, timeout=120, check=True)
+        found.add(done.stdout.strip())
+    assert len(found) == 1
 
 
 def test_the_cache_is_written_atomically(corpus, monkeypatch):
