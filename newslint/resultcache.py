@@ -34,6 +34,7 @@ import sys
 import time
 
 from newslint.findings import Edit, Finding, Fix
+from newslint.usercache import digest as _digest, plain_text
 
 TYPE_CHECKING = False  # typing is not imported at run time: start-up cost
 if TYPE_CHECKING:
@@ -53,14 +54,6 @@ KEEP_UNUSED = 20_000
 MAX_AGE = 30 * 24 * 3600
 
 
-def _digest(data: bytes) -> bytes:
-    try:
-        from _blake2 import blake2b  # what hashlib uses, without importing OpenSSL's bindings
-    except ImportError:  # pragma: no cover
-        from hashlib import blake2b
-    return blake2b(data, digest_size=20).digest()
-
-
 def _canonical(value: Any) -> Any:
     """A representation of configuration data that is the same for equal data (mapping order aside)."""
     if isinstance(value, dict):
@@ -70,32 +63,6 @@ def _canonical(value: Any) -> Any:
     if isinstance(value, (set, frozenset)):
         return ("(", tuple(sorted(repr(item) for item in value)))
     return repr(value)
-
-
-_SCALARS = frozenset((str, int, float, bool, type(None)))
-_SEQUENCES = (list, tuple)
-
-
-def _plain(value: Any) -> bool:
-    """Whether ``value`` is made only of dicts, lists, tuples and scalars (str, int, float, bool,
-    None): what YAML configuration is. Its ``repr`` then tells it apart from any other such value,
-    and is the same in every process for the same files (no set, whose order varies with the
-    string hash seed; no object whose ``repr`` shows an address)."""
-    pending = [value]
-    while pending:
-        item = pending.pop()
-        if isinstance(item, dict):
-            if not _SCALARS.issuperset(map(type, item)):
-                return False
-            children = item.values()
-        elif type(item) in _SEQUENCES:
-            children = item
-        else:
-            return False
-        for child in children:
-            if type(child) not in _SCALARS:
-                pending.append(child)
-    return True
 
 
 def config_fingerprint(config: "Config") -> bytes:
@@ -113,7 +80,7 @@ def config_fingerprint(config: "Config") -> bytes:
     # Plain data (the usual case) is written by ``repr``, in C: walking it in Python to sort every
     # mapping, as ``_canonical`` does, took 50 ms with a 10,000-entry house dictionary. The two
     # writings are told apart by their first character ("(" for the tuple of parts, "'" otherwise).
-    written = repr(parts) if _plain(parts) else repr(repr(_canonical(parts)))
+    written = plain_text(parts) or repr(repr(_canonical(parts)))
     fingerprint = _digest(written.encode("utf-8", "backslashreplace"))
     config.__dict__["_newslint_fingerprint"] = fingerprint
     return fingerprint

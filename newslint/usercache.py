@@ -101,6 +101,66 @@ def write(kind: str, key: Any, value: Any, slot: Any = None) -> None:
     write_atomically(path, data)
 
 
+def prune(kind: str, keep: int) -> None:
+    """Remove all but the ``keep`` most recently written entries of ``kind``: for entries keyed by
+    what they are built from, with no slot to replace (a house dictionary's tables, say), so that
+    the cache does not grow with every edit."""
+    folder = os.path.join(cache_home(), kind)
+    try:
+        with os.scandir(folder) as found:
+            entries = sorted(((entry.stat().st_mtime_ns, entry.path) for entry in found
+                              if entry.name.endswith(".bin")), reverse=True)
+    except OSError:
+        return
+    for _, path in entries[keep:]:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+
+
+_SCALARS = frozenset((str, int, float, bool, type(None)))
+_SEQUENCES = (list, tuple)
+
+
+def plain(value: Any) -> bool:
+    """Whether ``value`` is made only of dicts, lists, tuples and scalars (str, int, float, bool,
+    None), as configuration from YAML is. Its ``repr`` then tells it apart from any other such
+    value, and is the same in every process for the same files (no set, whose order varies with
+    the string hash seed; no object whose ``repr`` shows an address): a key for what is derived
+    from it (``plain_text``)."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            if not _SCALARS.issuperset(map(type, item)):
+                return False
+            children = item.values()
+        elif type(item) in _SEQUENCES:
+            children = item
+        else:
+            return False
+        for child in children:
+            if type(child) not in _SCALARS:
+                pending.append(child)
+    return True
+
+
+def plain_text(value: Any) -> str | None:
+    """``repr(value)`` when ``value`` is ``plain``, else None: written in C, where walking the data
+    in Python to write it took several times longer (a 10,000-entry house dictionary)."""
+    return repr(value) if plain(value) else None
+
+
+def digest(data: bytes) -> bytes:
+    """A 20-byte BLAKE2b digest of ``data``."""
+    try:
+        from _blake2 import blake2b  # what hashlib uses, without importing OpenSSL's bindings
+    except ImportError:  # pragma: no cover
+        from hashlib import blake2b
+    return blake2b(data, digest_size=20).digest()
+
+
 def write_atomically(path: str | os.PathLike, data: bytes) -> bool:
     """Write ``data`` to ``path`` through a temporary file in the same folder and a rename:
     a reader sees the old file or the new one, never a part. False when it cannot be written."""
