@@ -10,6 +10,7 @@ at their edges, and check the helpers against their definitions.
 
 from __future__ import annotations
 
+import os
 import random
 import sys
 from collections import Counter
@@ -182,8 +183,50 @@ def test_preferred_entries_are_made_once_per_data_object(monkeypatch):
     # Callers get a list of their own: changing it changes nothing for the next caller.
     _data.preferred_entries(first).clear()
     assert [e.house for e in _data.preferred_entries(first)] == ["Kyiv"]
-    # A whole configuration's names rules share one making.
+    # A whole configuration's names rules share one making (their tables not kept: see below).
     made.clear()
+    monkeypatch.setenv("NEWSLINT_NO_CACHE", "1")
     config = newslint.load_config()
     config.active_rules
     assert len(made) == 1
+
+
+def _kept_tables_findings(config, text):
+    return [(f.rule, f.column, f.message) for f in newslint.check_text(text, path="a.txt", config=config)
+            if f.rule.startswith("names/")]
+
+
+def test_names_tables_are_kept_for_the_next_run_until_the_names_data_changes(monkeypatch, tmp_path):
+    # The names rules' tables come from the start-up cache when a configuration with the same names
+    # data was set up before (another run), and the rules then find exactly what they found.
+    from newslint_plugins.names import _data
+    from newslint_plugins.names.inconsistent_spelling import InconsistentSpelling
+    from newslint_plugins.names.lowercase_proper_noun import LowercaseProperNoun
+    from newslint_plugins.names.preferred_spelling import PreferredSpelling
+
+    monkeypatch.setenv("NEWSLINT_CACHE_HOME", str(tmp_path))
+    made = []
+    for rule in (InconsistentSpelling, LowercaseProperNoun, PreferredSpelling):
+        monkeypatch.setattr(rule, "_tables", lambda self, real=rule._tables: made.append(self.id) or real(self))
+    text = ("Officials in Kiev met. KIEV, March 4 - Grentex rose. Shares in Grentex rose and Grentex grew; "
+            "the grentex board met in kyiv. Colonel Gaddafi spoke, Colonel Gaddafi left and Colonel Gadaffi stayed.")
+    house = {"names": {"preferred": {"Grentex": {"instead-of": ["Grentexx"]}}}}
+
+    def findings(overrides):
+        made.clear()
+        _data._DIGESTS.clear()  # a new run: nothing remembered in memory
+        found = _kept_tables_findings(newslint.load_config(overrides=overrides), text)
+        return found, len(made)
+
+    built, makings = findings(house)
+    assert makings == 3 and {rule for rule, _, _ in built} == {"names/preferred-spelling", "names/inconsistent-spelling",
+                                                             "names/lowercase-proper-noun"}
+    assert findings(house) == (built, 0)  # read back: no entry made
+    assert len(os.listdir(tmp_path / "names")) == 3  # one entry per rule
+    edited = {"names": {"preferred": {"Grentek": {"instead-of": ["Grentex"]}}}}
+    changed, makings = findings(edited)
+    assert makings == 3 and "House style is “Grentek”, not “Grentex”" in str(changed)
+    # Entries are kept for a few dictionaries only.
+    for index in range(_data._KEPT_TABLES):
+        findings({"names": {"proper": [f"Place{index}"]}})
+    assert len(os.listdir(tmp_path / "names")) == _data._KEPT_TABLES

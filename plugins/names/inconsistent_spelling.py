@@ -12,7 +12,7 @@ from operator import methodcaller
 from newslint import Flag, Option, Pass, Rule
 from newslint.lazyre import lazy, regex_compile
 
-from ._data import capital_flags, lowercase_set, preferred_entries, strings
+from ._data import capital_flags, kept_tables, lowercase_set, preferred_entries, strings
 
 # Cyrillic letters that look like Latin ones: “Кyiv” typed with a Cyrillic К.
 _LOOKALIKES = str.maketrans({
@@ -163,15 +163,20 @@ class InconsistentSpelling(Rule):
         self._min_length = max(1, int(self.settings["min-length"]))
         self._min_majority = max(1, int(self.settings["min-majority"]))
         self._exceptions = lowercase_set(strings(self.settings["exceptions"]))
-        entries = preferred_entries(self.data)
-        self._house = {entry.house.lower(): entry.house for entry in entries if " " not in entry.house}
-        self._replaced = {form.lower() for entry in entries for form in entry.instead_of}
+        self._house, self._replaced = kept_tables(self, __file__, self._tables)
         #: What _may_have_twins has told of each distinct capitalised word met (see _tell); the group
         #: key of each name met, the names met with each key and the words told of each key.
         self._told: dict[str, str | int] = {}
         self._key_of: dict[str, str] = {}
         self._names_of: dict[str, set[str]] = {}
         self._texts_of: dict[str, list[str]] = {}
+
+    def _tables(self) -> tuple:
+        """The house forms by their lowercase, and the lowercase of the forms they replace (kept in
+        the start-up cache)."""
+        entries = preferred_entries(self.data)
+        house = {entry.house.lower(): entry.house for entry in entries if " " not in entry.house}
+        return house, frozenset(form.lower() for entry in entries for form in entry.instead_of)
 
     def _may_have_twins(self, document) -> bool:
         """Whether two of the names the words written with a capital are compared as share a group

@@ -12,8 +12,8 @@ from newslint import Flag, Option, Pass, Rule
 from newslint.fastre import ODD_LETTERS, cased_plain  # noqa: F401  (cased_plain: what ``fast`` stands for)
 from newslint.lazyre import lazy, regex, regex_compile
 
-from ._data import (Links, capital_counts, compound_parts, lowercase_set, names_data, proper_names, strings,
-                    trie_pattern)
+from ._data import (Links, capital_counts, compound_parts, kept_tables, lowercase_set, names_data, proper_names,
+                    strings, trie_pattern)
 
 # An all-capitals dateline opening a paragraph: "KYIV, Ukraine (AP) — ", "LONDON - ".
 _DATELINE = lazy(regex_compile, 
@@ -117,14 +117,20 @@ class LowercaseProperNoun(Rule):
     ]
 
     def setup(self) -> None:
-        names = names_data(self.data)
+        self._known, self._known_keys, self._known_rests, self._reach, self._common = \
+            kept_tables(self, __file__, self._tables)
+        self._min_capitalised = max(1, int(self.settings["min-capitalised"]))
+        self._min_ratio = max(1, int(self.settings["min-ratio"]))
+
+    def _tables(self) -> tuple:
+        """What ``setup`` reads off the names data (kept in the start-up cache: plain data)."""
         # Lowercase first word → the names that start with it, as (lowercase words, spellings).
-        self._known: dict[str, list[tuple[tuple[str, ...], list[str]]]] = {}
+        known: dict[str, list[tuple[tuple[str, ...], list[str]]]] = {}
         for name, spelling in proper_names(self.data):
             words = tuple(name.lower().split())
             if not words:
                 continue
-            entries = self._known.setdefault(words[0], [])
+            entries = known.setdefault(words[0], [])
             for known_words, spellings in entries:
                 if known_words == words:
                     if spelling not in spellings:
@@ -132,18 +138,16 @@ class LowercaseProperNoun(Rule):
                     break
             else:
                 entries.append((words, [spelling]))
-        for entries in self._known.values():
+        for entries in known.values():
             entries.sort(key=lambda item: -len(item[0]))  # the longest name first
-        self._common = lowercase_set(strings(names.get("capitalised-common-words")))
-        self._known_keys = frozenset(self._known)
-        #: First word → the other words of each name it starts, when every name it starts has more
-        #: than one (“north” → [("macedonia",)]): one of those needs all its words in the text.
-        self._known_rests = {key: [words[1:] for words, _ in entries] for key, entries in self._known.items()
-                             if all(len(words) > 1 for words, _ in entries)}
-        #: Words either side of a lowercase name that telling it looks at: the longest name's.
-        self._reach = max([_JOIN_REACH] + [len(words) for entries in self._known.values() for words, _ in entries])
-        self._min_capitalised = max(1, int(self.settings["min-capitalised"]))
-        self._min_ratio = max(1, int(self.settings["min-ratio"]))
+        # First word → the other words of each name it starts, when every name it starts has more
+        # than one (“north” → [("macedonia",)]): one of those needs all its words in the text.
+        rests = {key: [words[1:] for words, _ in entries] for key, entries in known.items()
+                 if all(len(words) > 1 for words, _ in entries)}
+        # Words either side of a lowercase name that telling it looks at: the longest name's.
+        reach = max([_JOIN_REACH] + [len(words) for entries in known.values() for words, _ in entries])
+        common = lowercase_set(strings(names_data(self.data).get("capitalised-common-words")))
+        return known, frozenset(known), rests, reach, common
 
     # -- checking ------------------------------------------------------------
     def check(self, document):

@@ -10,8 +10,8 @@ from newslint import Flag, Pass, Rule
 from newslint.lazyre import REGEX_IGNORECASE, lazy, regex_compile
 from newslint.words import paragraph_edges_clean
 
-from ._data import (Links, Preferred, capital_counts, compound_parts, lowercase_set, names_data, preferred_entries,
-                    strings, trie_pattern)
+from ._data import (Links, Preferred, capital_counts, compound_parts, kept_tables, lowercase_set, names_data,
+                    preferred_entries, strings, trie_pattern)
 
 _LETTER = r"[\p{L}\p{N}\p{M}]"
 # Wording that names an old form on purpose: "formerly Bombay", "what was then Kiev", "known as Madras".
@@ -132,35 +132,52 @@ class PreferredSpelling(Rule):
 
     def setup(self) -> None:
         names = names_data(self.data)
-        # The forms as written and with a capital first letter (“The Ukraine”), for the trie;
-        # in capitals (“KIEV” in a dateline), for runs of capitals.
-        self._written: dict[str, _Variant] = {}
-        self._capitals: dict[str, _Variant] = {}
-        for entry in preferred_entries(self.data):
-            for form in entry.instead_of:
-                variant = _Variant(form, entry)
-                for written in (form, form[:1].upper() + form[1:]):
-                    self._written.setdefault(_key(written), variant)
-                if not form.isupper():
-                    self._capitals.setdefault(_key(form.upper()), variant)
-        self._longest = max((key.count(" ") + 1 for key in self._capitals), default=0)
+        (self._written, self._capitals, self._longest, forms, self._gate, self._always, self._capital_keys_lower,
+         self._other_keys_lower, self._forms_by_key, self._capital_keys) = kept_tables(self, __file__, self._tables)
         self._not_nouns = lowercase_set(strings(names.get("not-nouns")))
         # Compiled when a document first holds a form's words (see check): a large dictionary's
         # trie costs a second or more to compile, and most runs never need it.
-        self._forms = lazy(_compile_forms, tuple(sorted(self._written))) if self._written else None
-        self._gate, self._always = _gate_keys(tuple(self._written) + tuple(self._capitals))
-        self._capital_keys_lower = frozenset(key.lower() for key in self._gate if key[0].isupper() and key != key.lower())
-        self._other_keys_lower = frozenset(key.lower() for key in self._gate
-                                           if not (key[0].isupper() and key != key.lower()))
+        self._forms = lazy(_compile_forms, forms) if forms else None
+        self._entries: list[Preferred] | None = None  # read when a form is first met (_variant)
+        self._exception_patterns: dict[str, "re.Pattern[str] | None"] = {}
+
+    def _tables(self) -> tuple:
+        """What ``setup`` reads off the dictionary (kept in the start-up cache: plain data, each form's
+        entry by its index in ``preferred_entries``)."""
+        # The forms as written and with a capital first letter (“The Ukraine”), for the trie;
+        # in capitals (“KIEV” in a dateline), for runs of capitals: key → (form, entry index).
+        written: dict[str, tuple[str, int]] = {}
+        capitals: dict[str, tuple[str, int]] = {}
+        for index, entry in enumerate(preferred_entries(self.data)):
+            for form in entry.instead_of:
+                variant = (form, index)
+                for spelling in (form, form[:1].upper() + form[1:]):
+                    written.setdefault(_key(spelling), variant)
+                if not form.isupper():
+                    capitals.setdefault(_key(form.upper()), variant)
+        longest = max((key.count(" ") + 1 for key in capitals), default=0)
+        gate, always = _gate_keys(tuple(written) + tuple(capitals))
+        capital_keys_lower = frozenset(key.lower() for key in gate if key[0].isupper() and key != key.lower())
+        other_keys_lower = frozenset(key.lower() for key in gate if not (key[0].isupper() and key != key.lower()))
         # Key (a form's longest run of letters and digits) → the written forms it stands for, and the
         # keys of the capitals forms: a document holding a few keys is searched for those forms only.
-        self._forms_by_key: dict[str, list[str]] = {}
-        for form in self._written:
+        forms_by_key: dict[str, list[str]] = {}
+        for form in written:
             runs = _SEGMENT.findall(form)
             if runs:
-                self._forms_by_key.setdefault(max(runs, key=len), []).append(form)
-        self._capital_keys = frozenset(max(runs, key=len) for runs in map(_SEGMENT.findall, self._capitals) if runs)
-        self._exception_patterns: dict[str, "re.Pattern[str] | None"] = {}
+                forms_by_key.setdefault(max(runs, key=len), []).append(form)
+        capital_keys = frozenset(max(runs, key=len) for runs in map(_SEGMENT.findall, capitals) if runs)
+        return (written, capitals, longest, tuple(sorted(written)), gate, always, capital_keys_lower, other_keys_lower,
+                forms_by_key, capital_keys)
+
+    def _variant(self, found: tuple[str, int] | None) -> _Variant | None:
+        """The form and entry of a ``_written`` or ``_capitals`` value."""
+        if found is None:
+            return None
+        if self._entries is None:
+            self._entries = preferred_entries(self.data)
+        form, index = found
+        return _Variant(form, self._entries[index])
 
     # -- checking ------------------------------------------------------------
     def check(self, document):
@@ -183,7 +200,7 @@ class PreferredSpelling(Rule):
         text = document.text
         links: list[Links] = []
         for paragraph in document.paragraphs:
-            candidates = [(match.start(), match.end(), self._written.get(_key(match.group())))
+            candidates = [(match.start(), match.end(), self._variant(self._written.get(_key(match.group()))))
                           for match in forms.finditer(text, paragraph.start, paragraph.end)] if forms else []
             if capitals:
                 for run in _CAPITALS.finditer(text, paragraph.start, paragraph.end):
@@ -218,9 +235,9 @@ class PreferredSpelling(Rule):
         index = 0
         while index < len(words):
             for stop in range(min(len(words), index + self._longest), index, -1):
-                variant = self._capitals.get(" ".join(word for _, _, word in words[index:stop]))
-                if variant is not None:
-                    found_forms.append((words[index][0], words[stop - 1][1], variant))
+                found = self._capitals.get(" ".join(word for _, _, word in words[index:stop]))
+                if found is not None:
+                    found_forms.append((words[index][0], words[stop - 1][1], self._variant(found)))
                     index = stop
                     break
             else:
