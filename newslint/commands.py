@@ -32,7 +32,7 @@ def check(args: Namespace) -> int:
 
     output.validate(args)
     resolver = ConfigResolver(registry, config_path=args.config, select=_selectors(args.select),
-                              ignore=_selectors(args.ignore) or [])
+                              ignore=_selectors(args.ignore) or [], lasting=True)
     paths = args.paths or ["."]
     report = Report()
     session = _CheckSession(args, registry, report)

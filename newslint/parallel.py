@@ -137,6 +137,7 @@ def process_path(path: str, args: "Namespace", resolver: "ConfigResolver", regis
         if hit is not None:
             findings, any_found = hit
             return ItemResult(1, findings, [], [item.shown], {item.shown: item.source.text} if any_found else {}), None
+    resolver.set_up_rules(item.config)
     result = check_one(args, registry, item, roots)
     if key is not None and not result.errors:  # a file checked without an error
         return result, (key, result.findings)

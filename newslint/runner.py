@@ -136,8 +136,11 @@ class ConfigResolver:
 
     def __init__(self, registry: "Registry", config: Config | None = None,
                  config_path: str | None = None, select: Iterable[str] | None = None,
-                 ignore: Iterable[str] = ()) -> None:
+                 ignore: Iterable[str] = (), *, lasting: bool = False) -> None:
         self.registry = registry
+        #: The configurations live as long as the process (a command-line run): each, once loaded, is
+        #: moved out of the cyclic collector's way (``gc.freeze``), never to be walked again.
+        self.lasting = lasting
         self.select = list(select) if select is not None else None
         self.ignore = list(ignore)
         self._fixed = config
@@ -150,7 +153,35 @@ class ConfigResolver:
         self._by_walked_folder: dict[str, Config] = {}
 
     def _load(self, path: str | os.PathLike | None) -> Config:
-        return load_config(path, registry=self.registry, select=self.select, ignore=self.ignore)
+        # Loading allocates much and frees little (a large house dictionary is tens of thousands of
+        # objects): the cyclic collector is held off meanwhile, as during a check.
+        collecting = gc.isenabled()
+        if collecting:
+            gc.disable()
+        try:
+            config = load_config(path, registry=self.registry, select=self.select, ignore=self.ignore)
+            if self.lasting:
+                gc.freeze()
+            return config
+        finally:
+            if collecting:
+                gc.enable()
+
+    def set_up_rules(self, config: Config) -> None:
+        """Set ``config``'s rules up now, if not yet (they are otherwise on first use); for ``lasting``
+        configurations, with the collector held off and what they made then frozen, as in ``_load``
+        (a large house dictionary's tables are tens of thousands of objects)."""
+        if not self.lasting or "active_rules" in config.__dict__:
+            return
+        collecting = gc.isenabled()
+        if collecting:
+            gc.disable()
+        try:
+            config.active_rules
+            gc.freeze()
+        finally:
+            if collecting:
+                gc.enable()
 
     def for_path(self, path: str | None) -> Config:
         """The configuration for ``path``, its per-path sections applied."""

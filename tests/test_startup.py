@@ -256,3 +256,31 @@ def test_a_damaged_kept_entry_is_compiled_afresh(tmp_path, monkeypatch):
     with recache.kept():
         compiled = _compiler.compile(r"ab+", 0)
     assert compiled == _compiler.compile(r"ab+", 0) and compiled.match("abbb")
+
+
+def test_a_lasting_resolver_moves_configurations_and_rules_out_of_the_collectors_way(tmp_path):
+    # A command-line run's configurations and rules live as long as the process: once loaded (and
+    # set up), they are frozen, so that the cyclic collector never walks them (a large house
+    # dictionary's tables are tens of thousands of objects). A resolver for a library caller freezes
+    # nothing: gc.freeze acts on every object of the process.
+    import gc
+
+    from newslint.registry import default_registry
+    from newslint.runner import ConfigResolver
+
+    (tmp_path / ".newslint.yaml").write_text("names:\n  proper: [Grentex]\n", encoding="utf-8")
+    path = str(tmp_path / "a.txt")
+    gc.unfreeze()
+    try:
+        library = ConfigResolver(default_registry())
+        library.set_up_rules(library.for_path(path))
+        assert gc.get_freeze_count() == 0
+        lasting = ConfigResolver(default_registry(), lasting=True)
+        config = lasting.for_path(path)
+        assert gc.get_freeze_count() > 0 and "active_rules" not in config.__dict__  # rules on first use
+        gc.unfreeze()
+        lasting.set_up_rules(config)
+        assert gc.get_freeze_count() > 0 and config.active_rules
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
