@@ -90,8 +90,16 @@ REGEX_IGNORECASE = 2
 REGEX_V0 = 0x2000
 
 
+#: While the command line runs a check (newslint.recache.kept): ``regex`` patterns compiled from
+#: the code an earlier run kept, without the ``regex`` module's Python parser.
+KEPT_REGEX: Any = None
+
+
 def regex_compile(pattern: str, flags: int = 0, **options: Any) -> Any:
     """``regex.compile``, importing ``regex`` on the first call: ``lazy(regex_compile, ...)``."""
+    kept = KEPT_REGEX
+    if kept is not None and not options:
+        return kept.compile(pattern, flags)
     return regex.compile(pattern, flags, **options)
 
 
@@ -116,7 +124,7 @@ def checked_regexes(patterns: list[tuple[str, int]]) -> list[Any]:
         if (pattern, flags) in known:
             compiled.append(lazy(regex_compile, pattern, flags))
             continue
-        compiled.append(regex.compile(pattern, flags))
+        compiled.append(regex_compile(pattern, flags))  # (its code kept for the next run, when kept)
         known.add((pattern, flags))
         learned = True
     if learned:

@@ -99,6 +99,98 @@ class _Kept:
         usercache.write("re", _cache_key(), entries)
 
 
+class _KeptRegex:
+    """``regex.compile`` with kept code: a pattern compiled by an earlier run is made by the ``regex``
+    module's C part from what pickling keeps of a pattern (``Pattern._pickled_data``: the pattern,
+    its flags, code, groups and required string), which is how ``pickle`` rebuilds one. The
+    module's Python part (its parser and code generator), whose import alone costs a quarter of a
+    short check's start-up, is then not imported at all; the C part is loaded on its own, under its
+    own name, so that a later ``import regex`` uses it. A new pattern is compiled by ``regex``
+    itself and its code kept. Keyed by the installed ``regex``'s files."""
+
+    def __init__(self) -> None:
+        self.entries: dict[tuple[str, int], tuple] | None = None  # read when a first pattern is compiled
+        self.used: set[tuple[str, int]] = set()
+        self.added = False
+
+    def compile(self, pattern: str, flags: int = 0) -> Any:
+        if self.entries is None:
+            from newslint import usercache
+
+            entries = usercache.read("regex", _regex_cache_key())
+            self.entries = entries if isinstance(entries, dict) else {}
+        key = (pattern, int(flags))
+        data = self.entries.get(key)
+        compiled = None
+        if data is not None:
+            try:
+                compiled = _regex_core_free().compile(*data)
+            except Exception:  # noqa: BLE001 - a damaged entry: compile afresh
+                compiled = None
+        if compiled is None:
+            from newslint.lazyre import regex
+
+            compiled = regex.compile(pattern, flags)
+            try:
+                self.entries[key] = tuple(compiled._pickled_data)
+                self.added = True
+            except Exception:  # noqa: BLE001 - a regex without it: nothing kept
+                pass
+        self.used.add(key)
+        return compiled
+
+    def save(self) -> None:
+        if not self.added:
+            return
+        from newslint import usercache
+
+        entries = self.entries or {}
+        if len(entries) > LIMIT:
+            entries = {key: entries[key] for key in self.used if key in entries}
+        usercache.write("regex", _regex_cache_key(), entries)
+
+
+def _regex_extension() -> str | None:
+    """The file of ``regex``'s C part (``regex/_regex.*.so``), found without importing ``regex``."""
+    from importlib.machinery import EXTENSION_SUFFIXES, PathFinder
+    import os
+
+    spec = PathFinder.find_spec("regex")
+    locations = spec.submodule_search_locations if spec is not None else None
+    for folder in locations or ():
+        for suffix in EXTENSION_SUFFIXES:
+            path = os.path.join(folder, "_regex" + suffix)
+            if os.path.isfile(path):
+                return path
+    return None
+
+
+def _regex_cache_key() -> tuple:
+    from newslint import usercache
+    from newslint.lazyre import regex_key
+
+    extension = _regex_extension()
+    return ("regex code", regex_key(), usercache.file_key(extension) if extension else None)
+
+
+def _regex_core_free() -> Any:
+    """``regex``'s C part (``regex._regex``): the one imported already, or loaded on its own."""
+    import sys
+
+    module = sys.modules.get("regex._regex")
+    if module is None:
+        from importlib.machinery import ExtensionFileLoader, ModuleSpec
+
+        path = _regex_extension()
+        if path is None:
+            raise ImportError("regex._regex")
+        loader = ExtensionFileLoader("regex._regex", path)
+        module = loader.create_module(ModuleSpec("regex._regex", loader, origin=path))
+        loader.exec_module(module)
+        sys.modules["regex._regex"] = module
+    return module
+
+
 class kept:  # noqa: N801 - used as a function: ``with kept():`` (a class: contextlib costs an import)
     """Within the block, ``re`` compiles with the kept code (and keeps the code it makes)."""
 
@@ -108,14 +200,21 @@ class kept:  # noqa: N801 - used as a function: ``with kept():`` (a class: conte
     def __enter__(self) -> None:
         from newslint import usercache
 
+        from newslint import lazyre
+
         original = _compiler.compile
         if isinstance(getattr(original, "__self__", None), _Kept) or usercache.disabled():
             return  # inside one already, or nowhere to keep the code
         self._kept = _Kept(original)
         _compiler.compile = self._kept.compile
+        self._kept_regex = lazyre.KEPT_REGEX = _KeptRegex()
 
     def __exit__(self, *exc) -> None:
         if self._kept is not None:
+            from newslint import lazyre
+
             _compiler.compile = self._kept.original
+            lazyre.KEPT_REGEX = None
             self._kept.save()
+            self._kept_regex.save()
             self._kept = None

@@ -258,6 +258,78 @@ def test_a_damaged_kept_entry_is_compiled_afresh(tmp_path, monkeypatch):
     assert compiled == _compiler.compile(r"ab+", 0) and compiled.match("abbb")
 
 
+def _every_lazy_regex_pattern() -> list[tuple[str, int]]:
+    """The ``regex`` patterns newslint and its plugins compile on first use (all of them: every
+    plugin module imported, the shipped configuration's declarative rules loaded)."""
+    import gc
+
+    import newslint
+    from newslint.lazyre import LazyPattern, regex_compile
+
+    newslint.load_config().active_rules
+    found = set()
+    for item in gc.get_objects():
+        if type(item) is LazyPattern and item._factory is regex_compile:
+            found.add((item._args[0], int(item._args[1]) if len(item._args) > 1 else 0))
+    return sorted(found)
+
+
+REGEX_SAMPLE = ("KIEV, March 4 (Reuters) — The US said 5 per cent, “claimed” Mr O’Neill; notes to editors: TK. "
+                "Follow us on Twitter at @bbc. Київ, Zelenskyy's aides! Image source, Getty Images\n\nthe the end")
+
+
+def test_kept_regex_code_makes_the_patterns_regex_makes(tmp_path, monkeypatch):
+    # The second run builds each pattern from the code the first kept, as pickle does, with the
+    # regex module's C part alone: the same pattern (its pickled data: flags, code, groups and
+    # required string) finding the same matches.
+    from newslint import lazyre, recache
+
+    monkeypatch.setenv("NEWSLINT_CACHE_HOME", str(tmp_path))
+    patterns = _every_lazy_regex_pattern()
+    assert len(patterns) > 30
+    for run in range(2):
+        with recache.kept():
+            assert lazyre.KEPT_REGEX is not None
+            kept_regex = lazyre.KEPT_REGEX
+            made = [lazyre.regex_compile(pattern, flags) for pattern, flags in patterns]
+        assert lazyre.KEPT_REGEX is None
+        assert len(kept_regex.entries) == len(patterns) and kept_regex.added == (run == 0)
+        for (pattern, flags), compiled in zip(patterns, made):
+            expected = regex.compile(pattern, flags)
+            assert compiled._pickled_data == expected._pickled_data, pattern
+            assert [m.span() for m in compiled.finditer(REGEX_SAMPLE)] == \
+                [m.span() for m in expected.finditer(REGEX_SAMPLE)], pattern
+    assert list((tmp_path / "regex").iterdir())
+
+
+def test_a_damaged_kept_regex_entry_is_compiled_afresh(tmp_path, monkeypatch):
+    from newslint import lazyre, recache, usercache
+
+    monkeypatch.setenv("NEWSLINT_CACHE_HOME", str(tmp_path))
+    usercache.write("regex", recache._regex_cache_key(), {(r"ab+", 0): ("ab+", "not the flags")})
+    with recache.kept():
+        compiled = lazyre.regex_compile(r"ab+", 0)
+    assert compiled._pickled_data == regex.compile(r"ab+")._pickled_data and compiled.match("abbb")
+
+
+def test_a_check_with_kept_regex_code_does_not_import_the_regex_parser(tmp_path):
+    # An article the house style's "US" and "per cent" rules need regex patterns for: the first run
+    # imports regex and keeps the patterns' code; the next loads only regex's C part, and finds the
+    # same. ``import regex`` afterwards works, with that same C part.
+    article = tmp_path / "article.txt"
+    article.write_text("Fares rise\n\nThe US council said fares would rise 5 per cent, officials said.\n",
+                       encoding="utf-8")
+    code = ("import sys; from newslint.cli import main; main(['check', '--no-cache', 'article.txt']); "
+            "before = sorted(m for m in sys.modules if m.startswith('regex')); import regex; "
+            "sys.stderr.write('modules: ' + ' '.join(before) + ' ' + str(regex.compile('a')._pickled_data[0]))")
+    env = dict(os.environ, NEWSLINT_CACHE_HOME=str(tmp_path / "cache"))
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env,
+                           timeout=120) for _ in range(2)]
+    assert runs[0].stdout == runs[1].stdout and "style/us" in runs[0].stdout and "style/percent" in runs[0].stdout
+    assert "regex._regex_core" in runs[0].stderr
+    assert runs[1].stderr.rsplit("modules: ", 1)[-1] == "regex._regex a", runs[1].stderr
+
+
 def test_a_lasting_resolver_moves_configurations_and_rules_out_of_the_collectors_way(tmp_path):
     # A command-line run's configurations and rules live as long as the process: once loaded (and
     # set up), they are frozen, so that the cyclic collector never walks them (a large house
