@@ -2,6 +2,7 @@
 """Start-up cost: ``newslint check`` on one small article against ``python -c pass``.
 
     python bench/startup.py [--runs 21] [--cold] [--results-cache] [--against TREE] [--dictionary N]
+                            [--article FILE]
 
 Runs both commands as subprocesses with the interpreter running this script
 (so the same virtual environment), alternately, and prints the median wall
@@ -19,7 +20,9 @@ source tree of newslint has it (a checkout of an earlier commit, say:
 whose speed drifts, the difference of two paired medians is the figure to trust.
 ``--dictionary N`` puts a ``.newslint.yaml`` beside the article with a house
 dictionary of N invented entries (as ``bench/dictionary.py`` writes it): what
-a pre-commit run costs a newsroom with a large house style.
+a pre-commit run costs a newsroom with a large house style. ``--article FILE``
+checks a copy of that article instead of a generated one (one with "US" in it,
+say, which the house style's ``regex`` patterns look at).
 """
 
 from __future__ import annotations
@@ -74,10 +77,12 @@ def main() -> int:
                         help="also time the check of another newslint source tree (its newslint/ and plugins/)")
     parser.add_argument("--dictionary", type=int, default=0, metavar="N",
                         help="a configuration beside the article with a house dictionary of N entries")
+    parser.add_argument("--article", type=Path, metavar="FILE", help="check a copy of this article")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "article.txt"
-        path.write_text(article(seed=1, paragraphs=6), encoding="utf-8")
+        text = args.article.read_text(encoding="utf-8") if args.article else article(seed=1, paragraphs=6)
+        path.write_text(text, encoding="utf-8")
         if args.dictionary:
             from dictionary import dictionary_yaml
 
