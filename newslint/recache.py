@@ -106,7 +106,9 @@ class _KeptRegex:
     module's Python part (its parser and code generator), whose import alone costs a quarter of a
     short check's start-up, is then not imported at all; the C part is loaded on its own, under its
     own name, so that a later ``import regex`` uses it. A new pattern is compiled by ``regex``
-    itself and its code kept. Keyed by the installed ``regex``'s files."""
+    itself and its code kept. Keyed by the installed ``regex``'s files (its ``__init__.py`` and
+    its C part: another version never reads this one's code); like every start-up cache, the
+    entry is newslint's own, written whole (newslint.usercache)."""
 
     def __init__(self) -> None:
         self.entries: dict[tuple[str, int], tuple] | None = None  # read when a first pattern is compiled
@@ -151,18 +153,21 @@ class _KeptRegex:
 
 
 def _regex_extension() -> str | None:
-    """The file of ``regex``'s C part (``regex/_regex.*.so``), found without importing ``regex``."""
-    from importlib.machinery import EXTENSION_SUFFIXES, PathFinder
-    import os
+    """The file of ``regex``'s C part (``regex/_regex.*.so``), found without importing ``regex``
+    (once per process)."""
+    global _REGEX_EXTENSION
+    if _REGEX_EXTENSION is False:
+        import os
+        from importlib.machinery import EXTENSION_SUFFIXES, PathFinder
 
-    spec = PathFinder.find_spec("regex")
-    locations = spec.submodule_search_locations if spec is not None else None
-    for folder in locations or ():
-        for suffix in EXTENSION_SUFFIXES:
-            path = os.path.join(folder, "_regex" + suffix)
-            if os.path.isfile(path):
-                return path
-    return None
+        spec = PathFinder.find_spec("regex")
+        locations = spec.submodule_search_locations if spec is not None else None
+        paths = (os.path.join(folder, "_regex" + suffix) for folder in locations or () for suffix in EXTENSION_SUFFIXES)
+        _REGEX_EXTENSION = next(filter(os.path.isfile, paths), None)
+    return _REGEX_EXTENSION
+
+
+_REGEX_EXTENSION: str | None | bool = False
 
 
 def _regex_cache_key() -> tuple:
@@ -198,9 +203,7 @@ class kept:  # noqa: N801 - used as a function: ``with kept():`` (a class: conte
         self._kept: _Kept | None = None
 
     def __enter__(self) -> None:
-        from newslint import usercache
-
-        from newslint import lazyre
+        from newslint import lazyre, usercache
 
         original = _compiler.compile
         if isinstance(getattr(original, "__self__", None), _Kept) or usercache.disabled():
