@@ -18,6 +18,7 @@ changes when the start-up caches are off (``NEWSLINT_NO_CACHE``).
 from __future__ import annotations
 
 import _sre
+import marshal
 from re import _compiler, _parser
 
 TYPE_CHECKING = False
@@ -117,10 +118,7 @@ class _KeptRegex:
 
     def compile(self, pattern: str, flags: int = 0) -> Any:
         if self.entries is None:
-            from newslint import usercache
-
-            entries = usercache.read("regex", _regex_cache_key())
-            self.entries = entries if isinstance(entries, dict) else {}
+            self.entries = _read_kept_regex()
         key = (pattern, int(flags))
         data = self.entries.get(key)
         compiled = None
@@ -149,7 +147,26 @@ class _KeptRegex:
         entries = self.entries or {}
         if len(entries) > LIMIT:
             entries = {key: entries[key] for key in self.used if key in entries}
-        usercache.write("regex", _regex_cache_key(), entries)
+        blob = marshal.dumps(entries)
+        usercache.write("regex", _regex_cache_key(), (usercache.digest(blob), blob))
+
+
+def _read_kept_regex() -> dict[tuple[str, int], tuple]:
+    """The kept ``regex`` code, if the entry is whole: ``regex``'s C part trusts the code it is
+    given (a damaged one can crash the process, where ``_sre`` checks its code), so the entries
+    are stored with a digest, and a mismatch means none."""
+    from newslint import usercache
+
+    stored = usercache.read("regex", _regex_cache_key())
+    try:
+        check, blob = stored
+        if usercache.digest(blob) == check:
+            entries = marshal.loads(blob)
+            if isinstance(entries, dict):
+                return entries
+    except (TypeError, ValueError, EOFError):
+        pass
+    return {}
 
 
 def _regex_extension() -> str | None:

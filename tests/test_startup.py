@@ -303,13 +303,31 @@ def test_kept_regex_code_makes_the_patterns_regex_makes(tmp_path, monkeypatch):
 
 
 def test_a_damaged_kept_regex_entry_is_compiled_afresh(tmp_path, monkeypatch):
+    # regex's C part runs whatever code it is given: a damaged entry (a flipped byte in its code)
+    # could crash the process. Entries are stored with a digest: one that does not match is not used.
+    import marshal
+
     from newslint import lazyre, recache, usercache
 
     monkeypatch.setenv("NEWSLINT_CACHE_HOME", str(tmp_path))
-    usercache.write("regex", recache._regex_cache_key(), {(r"ab+", 0): ("ab+", "not the flags")})
+    pattern = r"(?<!\b\p{Lu}{2,}\s)US(?![.$]| Airways)"
     with recache.kept():
-        compiled = lazyre.regex_compile(r"ab+", 0)
-    assert compiled._pickled_data == regex.compile(r"ab+")._pickled_data and compiled.match("abbb")
+        lazyre.regex_compile(pattern, 0)
+    check, blob = usercache.read("regex", recache._regex_cache_key())
+    assert check == usercache.digest(blob)
+    data = marshal.loads(blob)[(pattern, 0)]
+    damaged = bytearray(data[2])
+    damaged[len(damaged) // 2] ^= 0xFF
+    blob = marshal.dumps({(pattern, 0): (data[0], data[1], bytes(damaged), *data[3:])})
+    usercache.write("regex", recache._regex_cache_key(), (check, blob))  # the old digest: a damaged entry
+    with recache.kept():
+        compiled = lazyre.regex_compile(pattern, 0)
+    assert compiled._pickled_data == regex.compile(pattern)._pickled_data
+    assert [m.span() for m in compiled.finditer("The US and US Airways")] == [(4, 6)]
+    # An entry of the wrong shape (a damaged file that still reads) is compiled afresh too.
+    usercache.write("regex", recache._regex_cache_key(), {(pattern, 0): ("ab+", "not the flags")})
+    with recache.kept():
+        assert lazyre.regex_compile(pattern, 0)._pickled_data == regex.compile(pattern)._pickled_data
 
 
 def test_a_check_with_kept_regex_code_does_not_import_the_regex_parser(tmp_path):
