@@ -171,12 +171,12 @@ def _in_forks(args, resolver, registry, paths, roots, jobs, cache):
     ``os.read`` of one token from a pipe is atomic, so each batch goes to exactly one process.
     Batches are small (one file, for up to a thousand files), so that the processes finish
     together. A copy writes each batch's outcomes, as it goes, to a file of its own in memory
-    (``os.memfd_create``; never blocked by a reader, unlike a pipe), read here at the end. A
-    batch whose outcome is missing (a copy that died) is checked here, so nothing is lost and
-    any error surfaces here.
+    (``os.memfd_create``; never blocked by a reader, unlike a pipe), one frame per batch; this
+    process reads the frames written so far after each batch of its own, so that little is left
+    to read once the copies end. A batch whose outcome is missing (a copy that died) is checked
+    here, so nothing is lost and any error surfaces here.
     """
     import gc
-    import pickle
     from itertools import islice
 
     paths = list(paths)
@@ -200,28 +200,21 @@ def _in_forks(args, resolver, registry, paths, roots, jobs, cache):
             if pid == 0:  # a forked copy: check batches, write the outcomes, leave without clean-up
                 status = 1
                 try:
-                    with os.fdopen(results, "wb") as stream:
-                        dump = pickle.Pickler(stream, pickle.HIGHEST_PROTOCOL).dump
-                        for index, done in _take_batches(queue_read, batches, args, resolver, registry, roots,
-                                                         cache):
-                            dump((index, done))
+                    for outcome in _take_batches(queue_read, batches, args, resolver, registry, roots, cache):
+                        _write_frame(results, outcome)
                     status = 0
                 finally:
                     _flush_std_streams()  # what a plugin printed while checking (os._exit would drop it)
                     os._exit(status)
             children.append((pid, results))
-        outcomes.update(_take_batches(queue_read, batches, args, resolver, registry, roots, cache))
-        for pid, results in children:
+        read = [0] * len(children)  # how far each copy's frames have been read
+        for index, done in _take_batches(queue_read, batches, args, resolver, registry, roots, cache):
+            outcomes[index] = done
+            for number, (_, results) in enumerate(children):
+                read[number] = _read_frames(results, read[number], outcomes)
+        for number, (pid, results) in enumerate(children):
             os.waitpid(pid, 0)
-            os.lseek(results, 0, os.SEEK_SET)
-            with os.fdopen(results, "rb", closefd=False) as stream:
-                load = pickle.Unpickler(stream).load
-                try:
-                    while True:
-                        index, done = load()
-                        outcomes[index] = done
-                except Exception:  # noqa: BLE001 - the end, or the broken last write of a copy that
-                    pass              # died: its missing batches are checked below
+            _read_frames(results, read[number], outcomes)  # the rest (a copy that died: up to its last whole frame)
     finally:
         os.close(queue_read)
         for pid, results in children:
@@ -242,6 +235,40 @@ def _in_forks(args, resolver, registry, paths, roots, jobs, cache):
 #: (64 KiB on Linux) so that writing it never blocks: at most this many batches.
 _TOKEN = 4
 _MAX_BATCHES = 1000
+
+
+#: A frame: the length of the pickled outcome of a batch, then the pickle.
+_FRAME_HEADER = 8
+
+
+def _write_frame(results: int, outcome: tuple) -> None:
+    """Write one batch's (index, outcomes) to ``results`` as one frame."""
+    import pickle
+
+    payload = pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
+    frame = memoryview(len(payload).to_bytes(_FRAME_HEADER, "little") + payload)
+    while frame:
+        frame = frame[os.write(results, frame):]
+
+
+def _read_frames(results: int, offset: int, outcomes: dict) -> int:
+    """Read the whole frames written to ``results`` from ``offset`` on into ``outcomes``; return
+    where the next frame starts. A frame being written (shorter than its header says) waits for the
+    next call; one that does not unpickle (the last write of a copy that died) ends the reading."""
+    import pickle
+
+    while len(header := os.pread(results, _FRAME_HEADER, offset)) == _FRAME_HEADER:
+        size = int.from_bytes(header, "little")
+        payload = os.pread(results, size, offset + _FRAME_HEADER)
+        if len(payload) < size:
+            break
+        try:
+            index, done = pickle.loads(payload)
+        except Exception:  # noqa: BLE001 - a damaged frame: its batch is checked again by the caller
+            break
+        outcomes[index] = done
+        offset += _FRAME_HEADER + size
+    return offset
 
 
 def _flush_std_streams() -> None:

@@ -242,3 +242,29 @@ def test_what_rules_set_up_on_first_use_is_set_up_once_and_inherited(tmp_path):
                             capture_output=True, text=True, cwd=tmp_path, timeout=120, env=environment)
     assert result.returncode == 0, result.stdout + result.stderr
     assert len((tmp_path / "set-ups").read_text().split()) == 1  # one process set it up: the others inherited it
+
+
+def test_frames_are_read_as_far_as_they_are_whole(tmp_path):
+    """The main process reads a copy's outcomes while the copy still writes them: a frame is taken
+    only once written whole, and a damaged one (a copy that died while writing) ends the reading,
+    its batch left to be checked again."""
+    from newslint.parallel import _FRAME_HEADER, _read_frames, _write_frame
+
+    results = os.open(tmp_path / "results", os.O_RDWR | os.O_CREAT)
+    try:
+        _write_frame(results, (0, ["first"]))
+        first_end = os.lseek(results, 0, os.SEEK_CUR)
+        _write_frame(results, (1, ["second"]))
+        whole = os.pread(results, 1000, first_end)
+        os.ftruncate(results, first_end + len(whole) - 3)  # the second frame, still being written
+        outcomes: dict = {}
+        offset = _read_frames(results, 0, outcomes)
+        assert (outcomes, offset) == ({0: ["first"]}, first_end)
+        os.pwrite(results, whole, first_end)  # now whole
+        offset = _read_frames(results, offset, outcomes)
+        assert outcomes == {0: ["first"], 1: ["second"]} and offset == first_end + len(whole)
+        damaged = (5).to_bytes(_FRAME_HEADER, "little") + b"xxxxx"
+        os.pwrite(results, damaged, offset)
+        assert _read_frames(results, offset, outcomes) == offset and len(outcomes) == 2
+    finally:
+        os.close(results)
