@@ -161,9 +161,21 @@ def _regex_key() -> tuple:
     if module is not None:
         origin = getattr(module, "__file__", None)
     else:
-        from importlib.machinery import PathFinder
-
-        spec = PathFinder.find_spec("regex")
+        spec = regex_spec()
         origin = spec.origin if spec is not None else None
     stamp = file_key(origin) if origin else None
     return ("file",) + stamp if stamp is not None else ("version", regex.__version__)
+
+
+def regex_spec() -> Any:
+    """Where the ``regex`` package lies (its module spec, or None), found without importing it;
+    looked up once per process."""
+    global _REGEX_SPEC
+    if _REGEX_SPEC is False:
+        from importlib.machinery import PathFinder
+
+        _REGEX_SPEC = PathFinder.find_spec("regex")
+    return _REGEX_SPEC
+
+
+_REGEX_SPEC: Any = False

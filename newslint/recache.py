@@ -175,9 +175,11 @@ def _regex_extension() -> str | None:
     global _REGEX_EXTENSION
     if _REGEX_EXTENSION is False:
         import os
-        from importlib.machinery import EXTENSION_SUFFIXES, PathFinder
+        from importlib.machinery import EXTENSION_SUFFIXES
 
-        spec = PathFinder.find_spec("regex")
+        from newslint.lazyre import regex_spec
+
+        spec = regex_spec()
         locations = spec.submodule_search_locations if spec is not None else None
         paths = (os.path.join(folder, "_regex" + suffix) for folder in locations or () for suffix in EXTENSION_SUFFIXES)
         _REGEX_EXTENSION = next(filter(os.path.isfile, paths), None)

@@ -155,17 +155,11 @@ class ConfigResolver:
     def _load(self, path: str | os.PathLike | None) -> Config:
         # Loading allocates much and frees little (a large house dictionary is tens of thousands of
         # objects): the cyclic collector is held off meanwhile, as during a check.
-        collecting = gc.isenabled()
-        if collecting:
-            gc.disable()
-        try:
+        with _CollectorHeldOff():
             config = load_config(path, registry=self.registry, select=self.select, ignore=self.ignore)
             if self.lasting:
                 gc.freeze()
             return config
-        finally:
-            if collecting:
-                gc.enable()
 
     def set_up_rules(self, config: Config) -> None:
         """Set ``config``'s rules up now, if not yet (they are otherwise on first use); for ``lasting``
@@ -173,15 +167,9 @@ class ConfigResolver:
         (a large house dictionary's tables are tens of thousands of objects)."""
         if not self.lasting or "active_rules" in config.__dict__:
             return
-        collecting = gc.isenabled()
-        if collecting:
-            gc.disable()
-        try:
+        with _CollectorHeldOff():
             config.active_rules
             gc.freeze()
-        finally:
-            if collecting:
-                gc.enable()
 
     def for_path(self, path: str | None) -> Config:
         """The configuration for ``path``, its per-path sections applied."""
@@ -223,10 +211,7 @@ def check_source(text: str, path: str | None, config: Config, registry: "Registr
     # A check allocates many short-lived objects and few cycles: the cyclic collector is held off
     # until it ends (then, as usual, it runs when its thresholds say), rather than walking every
     # live object again and again meanwhile.
-    collecting = gc.isenabled()
-    if collecting:
-        gc.disable()
-    try:
+    with _CollectorHeldOff():
         try:
             document = parser.parse(text, path, config.parser_options.get(parser.name, {}))
         except Exception as error:
@@ -235,8 +220,21 @@ def check_source(text: str, path: str | None, config: Config, registry: "Registr
             errors.append(component_failure(shown, "parser", parser.name, error))
             return []
         return findings_for(document, config, shown, report_unused_disables=report_unused_disables, errors=errors)
-    finally:
-        if collecting:
+
+
+class _CollectorHeldOff:
+    """Within the block, the cyclic garbage collector does not run (if it was on, it is on again
+    after). A class rather than contextlib's decorator: contextlib costs an import at start-up."""
+
+    __slots__ = ("_collecting",)
+
+    def __enter__(self) -> None:
+        self._collecting = gc.isenabled()
+        if self._collecting:
+            gc.disable()
+
+    def __exit__(self, *exc) -> None:
+        if self._collecting:
             gc.enable()
 
 
