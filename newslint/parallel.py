@@ -172,9 +172,10 @@ def _in_forks(args, resolver, registry, paths, roots, jobs, cache):
     Batches are small (one file, for up to a thousand files), so that the processes finish
     together. A copy writes each batch's outcomes, as it goes, to a file of its own in memory
     (``os.memfd_create``; never blocked by a reader, unlike a pipe), one frame per batch; this
-    process reads the frames written so far after each batch of its own, so that little is left
-    to read once the copies end. A batch whose outcome is missing (a copy that died) is checked
-    here, so nothing is lost and any error surfaces here.
+    process reads the frames written so far after each batch of its own, and hands the outcomes on
+    as soon as those of every batch before them are in: they are applied while the copies still
+    check, and little is left to read, apply and free once the copies end. A batch whose outcome
+    is missing (a copy that died) is checked here, so nothing is lost and any error surfaces here.
     """
     import gc
     from itertools import islice
@@ -187,6 +188,7 @@ def _in_forks(args, resolver, registry, paths, roots, jobs, cache):
     os.close(queue_write)
     children = []
     outcomes: dict[int, list] = {}
+    handed = 0  # the batches before this one have been handed to the caller
     try:
         # The first batch is checked here before the fork: what the rules set up on first use
         # (patterns compiled, ``regex`` imported) is then done once and inherited, rather than done
@@ -212,6 +214,10 @@ def _in_forks(args, resolver, registry, paths, roots, jobs, cache):
             outcomes[index] = done
             for number, (_, results) in enumerate(children):
                 read[number] = _read_frames(results, read[number], outcomes)
+            # The outcomes ready, in order: the caller applies them while the copies still check.
+            while handed in outcomes:
+                yield from outcomes.pop(handed)
+                handed += 1
         for number, (pid, results) in enumerate(children):
             os.waitpid(pid, 0)
             _read_frames(results, read[number], outcomes)  # the rest (a copy that died: up to its last whole frame)
@@ -224,10 +230,10 @@ def _in_forks(args, resolver, registry, paths, roots, jobs, cache):
             except ChildProcessError:
                 pass
         gc.unfreeze()
-    for index, batch in enumerate(batches):
-        done = outcomes.get(index)
+    for index in range(handed, len(batches)):
+        done = outcomes.pop(index, None)
         if done is None:
-            done = [process_path(path, args, resolver, registry, roots, cache) for path in batch]
+            done = [process_path(path, args, resolver, registry, roots, cache) for path in batches[index]]
         yield from done
 
 

@@ -130,6 +130,39 @@ def test_batches_of_a_worker_that_dies_are_checked_by_the_main_process(tree, run
     assert json.loads(got[1])["summary"]["files"] == 31
 
 
+@pytest.mark.skipif(not hasattr(os, "fork") or not sys.platform.startswith("linux"), reason="forked workers: Linux")
+def test_outcomes_are_applied_in_order_while_the_copies_still_check(tree, run_cli, monkeypatch):
+    """The main process applies each batch's outcome as soon as every batch before it is in, not once
+    the copies have ended: little is left to do after the last file."""
+    import newslint.parallel as parallel
+
+    expected = run_cli("check", "--no-cache", "--format", "json", "-j1", tree)
+    main_process = os.getpid()
+    take = parallel._take_batches
+
+    def one_batch_in_the_copy(*args):
+        batches = take(*args)
+        if os.getpid() != main_process:  # the copy checks one batch and ends: the rest falls to the main process
+            yield next(batches)
+            return
+        yield from batches
+
+    applied: list[str] = []
+    absorb = parallel.absorb
+    monkeypatch.setattr(parallel, "absorb", lambda session, result: (applied.extend(result.checked),
+                                                                     absorb(session, result)))
+    applied_when_joined: list[int] = []
+    waitpid = os.waitpid
+    monkeypatch.setattr(parallel, "_take_batches", one_batch_in_the_copy)
+    monkeypatch.setattr(os, "waitpid", lambda *args: (applied_when_joined.append(len(applied)), waitpid(*args))[1])
+    got = run_cli("check", "--no-cache", "--format", "json", "-j2", tree)
+    assert got == expected
+    files = json.loads(got[1])["summary"]["files"]
+    assert len(applied) == files == 31
+    assert applied_when_joined[0] >= files - 2  # all but what waited on the copy's one batch
+    assert applied == sorted(applied, key=lambda shown: (Path(shown).parent.name, Path(shown).name))
+
+
 def test_jobs_from_a_threaded_program_use_spawned_workers_and_match(tree, run_cli, monkeypatch):
     """Called beside other threads, newslint does not fork (a lock held by another thread would stay
     held in the copy): it spawns pool workers, with the same report."""
