@@ -54,8 +54,17 @@ def check(args: Namespace) -> int:
 
         roots = [os.path.realpath(p) for p in paths]
         run_checks(session, args, resolver, registry, paths, roots)  # the results cache, --jobs
+    # What is left (sorting, the report) makes no cycles worth a collection: the collector, which
+    # would walk every object the run still holds, is off until the check returns (cli.main).
+    import gc
+
+    gc.disable()
     report.findings.sort(key=lambda f: f.sort_key)
-    return session.finish(reporter)
+    status = session.finish(reporter)
+    from newslint.cli import leave_for_the_end
+
+    leave_for_the_end(session, resolver)  # the findings, texts, configurations and rules
+    return status
 
 
 def _collect_again() -> None:

@@ -78,3 +78,37 @@ def test_output_is_complete_and_atexit_functions_and_threads_run(articles):
     assert lines.index("thread finished") < lines.index("atexit ran")  # threads first, as at shutdown
     assert done.stdout.rstrip().endswith("atexit ran")
     assert "names/preferred-spelling" in done.stdout and "artifacts/repeated-word" in done.stdout
+
+
+def test_the_command_keeps_what_a_check_built_to_the_end_and_main_keeps_nothing(articles, monkeypatch, capsys):
+    """``run`` ends the process right after a check: the check's results, texts and rules are left
+    for the end of the process rather than freed one by one on the way out. Called from Python,
+    ``main`` keeps nothing."""
+    import gc
+
+    from newslint import cli
+
+    monkeypatch.chdir(articles)
+    assert cli.main(["check", "--no-cache", "dirty.txt"]) == 1
+    assert cli._LEFT_FOR_THE_END is None
+
+    class Ended(Exception):
+        pass
+
+    def end_now(code):
+        raise Ended(code)
+
+    monkeypatch.setattr(cli, "_end_now", end_now)
+    monkeypatch.setattr(cli, "_LEFT_FOR_THE_END", None)  # restored after the test
+    monkeypatch.setattr(sys, "argv", ["newslint", "check", "--no-cache", "dirty.txt"])
+    try:
+        with pytest.raises(Ended) as ended:
+            cli.run()
+    finally:
+        gc.enable()  # run() leaves the collector off: the process was to end
+    assert ended.value.args == (1,)
+    sessions = [kept for kept in cli._LEFT_FOR_THE_END if hasattr(kept, "report")]
+    assert len(sessions) == 1
+    assert {finding.rule for finding in sessions[0].report.findings} >= {"names/preferred-spelling",
+                                                                          "artifacts/repeated-word"}
+    assert "dirty.txt" in capsys.readouterr().out
