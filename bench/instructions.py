@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -37,6 +36,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from rules import SHARED as STRUCTURES  # noqa: E402 - the shared structures, as bench/rules.py times them
+from startup import instructions  # noqa: E402 - one run counted by callgrind
 
 BBC = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bbc"
 
@@ -110,13 +110,7 @@ def proselint_work(args: argparse.Namespace, measure: bool) -> None:
 
 def counted(args: argparse.Namespace, measure: bool, folder: str) -> int:
     """Instructions of one run (the start-up caches in ``folder`` already filled)."""
-    out = os.path.join(folder, "callgrind.out")
-    done = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}",
-                           *inner_command(args, measure)], capture_output=True, text=True, env=environment(folder))
-    found = re.search(r"Collected : (\d+)", done.stderr)
-    if done.returncode != 0 or found is None:
-        raise SystemExit(f"valgrind run failed ({done.returncode}):\n{done.stderr[-2000:]}")
-    return int(found.group(1))
+    return instructions(inner_command(args, measure), environment(folder))
 
 
 def inner_command(args: argparse.Namespace, measure: bool) -> list[str]:

@@ -2,7 +2,7 @@
 """Start-up cost: ``newslint check`` on one small article against ``python -c pass``.
 
     python bench/startup.py [--runs 21] [--cold] [--results-cache] [--against TREE] [--dictionary N]
-                            [--article FILE]
+                            [--article FILE] [--instructions]
 
 Runs both commands as subprocesses with the interpreter running this script
 (so the same virtual environment), alternately, and prints the median wall
@@ -22,13 +22,17 @@ whose speed drifts, the difference of two paired medians is the figure to trust.
 dictionary of N invented entries (as ``bench/dictionary.py`` writes it): what
 a pre-commit run costs a newsroom with a large house style. ``--article FILE``
 checks a copy of that article instead of a generated one (one with "US" in it,
-say, which the house style's ``regex`` patterns look at).
+say, which the house style's ``regex`` patterns look at). ``--instructions``
+also counts, with valgrind, the instructions of one run of each command (and of
+the other tree's), caches filled: unlike a time, that count is the same on a
+busy machine and a quiet one, for comparing runs made on different days.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -67,6 +71,18 @@ def timed(command: list[str], env: dict[str, str], cwd: str | None = None) -> fl
     return elapsed
 
 
+def instructions(command: list[str], env: dict[str, str], cwd: str | None = None) -> int:
+    """The instructions one run of ``command`` executes, counted by valgrind's callgrind."""
+    with tempfile.TemporaryDirectory() as folder:
+        done = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={folder}/callgrind.out",
+                               *command], env=dict(env, PYTHONHASHSEED="0"), cwd=cwd,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    if done.returncode not in (0, 1) or found is None:
+        raise SystemExit(f"valgrind run failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    return int(found.group(1))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=21, help="runs of each command (median reported)")
@@ -78,6 +94,8 @@ def main() -> int:
     parser.add_argument("--dictionary", type=int, default=0, metavar="N",
                         help="a configuration beside the article with a house dictionary of N entries")
     parser.add_argument("--article", type=Path, metavar="FILE", help="check a copy of this article")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count the instructions of one run of each command (needs valgrind)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "article.txt"
@@ -103,7 +121,9 @@ def main() -> int:
             other_env = dict(bytecode_env(Path(folder) / "against-bytecode"), PYTHONPATH=str(packages),
                              NEWSLINT_CACHE_HOME=str(Path(folder) / "against-cache"))
             arguments = check[len(newslint_command()):]
-            other = [sys.executable, "-c", "import sys; from newslint.cli import main; sys.exit(main())", *arguments]
+            # As the installed command runs it: ``run`` where the tree has it (it ends without teardown).
+            other = [sys.executable, "-c", "import sys, newslint.cli as cli; sys.argv[0] = 'newslint'; "
+                     "cli.run() if hasattr(cli, 'run') else sys.exit(cli.main())", *arguments]
             timed(other, other_env, folder)
         timed(bare, env)
         timed(check, env, folder)  # fills the start-up and bytecode caches (--cold clears the former each run)
@@ -116,6 +136,13 @@ def main() -> int:
             check_times.append(timed(check, env, folder))
             if other:
                 other_times.append(timed(other, other_env, folder))
+        counts = None
+        if args.instructions:
+            if args.cold:
+                shutil.rmtree(cache, ignore_errors=True)
+            counts = [instructions(bare, env), instructions(check, env, folder)]
+            if other:
+                counts.append(instructions(other, other_env, folder))
     bare_ms = 1000 * statistics.median(bare_times)
     check_ms = 1000 * statistics.median(check_times)
     print(f"python -c pass           median {bare_ms:7.1f} ms over {args.runs} runs")
@@ -128,6 +155,11 @@ def main() -> int:
         other_ms = 1000 * statistics.median(other_times)
         print(f"{str(args.against) + ':':<24} median {other_ms:7.1f} ms over {args.runs} runs; "
               f"start-up cost over bare python: {other_ms - bare_ms:.1f} ms")
+    if counts:
+        print(f"instructions: python -c pass {counts[0] / 1e6:.1f} M, newslint check {counts[1] / 1e6:.1f} M: "
+              f"{(counts[1] - counts[0]) / 1e6:.1f} M over bare python"
+              + (f"; {args.against}: {counts[2] / 1e6:.1f} M ({(counts[2] - counts[0]) / 1e6:.1f} M over)"
+                 if len(counts) > 2 else ""))
     return 0
 
 
