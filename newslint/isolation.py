@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-import signal
 import time
+
+try:  # the C module itself: ``signal`` wraps it in enumerations, built at import (start-up cost)
+    import _signal as signal
+except ImportError:  # pragma: no cover - an interpreter without it
+    import signal
 
 from newslint.findings import FileError
 

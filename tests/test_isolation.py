@@ -95,6 +95,30 @@ def test_faulty_rules_become_named_errors_and_every_other_finding_is_kept(faulty
     assert "Traceback" not in with_bad.stderr
 
 
+@pytest.mark.skipif(not hasattr(__import__("signal"), "setitimer"), reason="the time budget needs setitimer")
+@pytest.mark.parametrize("installed", ["own", "default", "ignore"])
+def test_a_program_s_own_alarm_handler_is_back_after_a_check(installed):
+    """The per-rule time budget borrows SIGALRM for the length of a check: whatever the calling
+    program had there (its handler, the default, ignoring it) is there again after, and no timer
+    is left running."""
+    import signal
+
+    import newslint
+
+    def own(signum, frame):  # pragma: no cover - never called
+        pass
+
+    handler = {"own": own, "default": signal.SIG_DFL, "ignore": signal.SIG_IGN}[installed]
+    previous = signal.signal(signal.SIGALRM, handler)
+    try:
+        config = newslint.load_config(overrides={"rule-timeout": 5})
+        assert newslint.check_text("Officials in Kiev said the the plan was sound.\n", config=config)
+        assert signal.getsignal(signal.SIGALRM) == handler
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+
+
 def test_debug_shows_the_traceback(faulty):
     result = _run(faulty, "--debug", "--select", "faulty/raises")
     assert result.returncode == 2
