@@ -43,7 +43,6 @@ each paragraph and one backward pass for the apostrophe look-ahead.
 
 from __future__ import annotations
 
-from array import array
 from bisect import bisect_left
 from operator import attrgetter
 
@@ -169,12 +168,12 @@ class QuoteAnalysis(Record):
     #: "curly" when the document uses typographic quotes, else "straight".
     style: str
     _starts: list[int] | None
-    _tree: "array[int] | None"
+    _tree: list[int] | None
     _size: int
 
     def __init__(self, marks: list[Mark] | None = None, quotations: list[Quotation] | None = None,
                  stray_closes: list[Mark] | None = None, style: str = "straight", _starts: list[int] | None = None,
-                 _tree: "array[int] | None" = None, _size: int = 0) -> None:
+                 _tree: list[int] | None = None, _size: int = 0) -> None:
         self.marks = [] if marks is None else marks
         self.quotations = [] if quotations is None else quotations
         self.stray_closes = [] if stray_closes is None else stray_closes
@@ -203,7 +202,7 @@ class QuoteAnalysis(Record):
         size = 1
         while size < max(1, len(self.quotations)):
             size *= 2
-        tree = array("q", [-1]) * (2 * size)
+        tree = [-1] * (2 * size)  # (a list, not an array: read without boxing, and no module to import)
         for position, quotation in enumerate(self.quotations):
             if quotation.close is not None:
                 tree[size + position] = quotation.close.offset
