@@ -7,7 +7,9 @@ produce is a list of numbers, the matcher's code, which ``_sre.compile`` turns i
 object at once. While the CLI runs a check (``kept``), ``re`` compiles through this module: a
 pattern compiled by an earlier run gets its code from the user's start-up cache
 (newslint.usercache: per Python version and per ``_sre`` code format), and a new one is compiled
-as ``re._compiler.compile`` does it, its code then stored for the next run.
+as ``re._compiler.compile`` does it, its code then stored for the next run. Each pattern's code is
+stored apart and read only when that pattern is compiled: the cache holds the patterns of every
+run before (those of other articles, other configurations), and one run needs a fraction of them.
 
 The patterns are the very objects ``re.compile`` makes (they compare equal to them:
 tests/test_startup.py); only where their code comes from differs. Bytes patterns, debug
@@ -31,8 +33,13 @@ LIMIT = 2000
 _DEBUG = 128  # re.DEBUG
 
 
+#: How the kept entries are stored: each marshalled on its own, and read back only when its pattern
+#: is compiled (a run compiles a fraction of the patterns kept: reading them all cost more).
+_ENTRY_FORMAT = 2
+
+
 def _cache_key() -> tuple:
-    return ("sre code", _sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS)
+    return ("sre code", _ENTRY_FORMAT, _sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS)
 
 
 def parts(pattern: str, flags: int) -> tuple | None:
@@ -62,7 +69,8 @@ class _Kept:
 
         self.original = original
         entries = usercache.read("re", _cache_key())
-        self.entries: dict[tuple[str, int], tuple] = entries if isinstance(entries, dict) else {}
+        #: (pattern, flags) → what ``parts`` gives for them, marshalled.
+        self.entries: dict[tuple[str, int], bytes] = entries if isinstance(entries, dict) else {}
         self.used: set[tuple[str, int]] = set()
         self.added = False
 
@@ -73,18 +81,18 @@ class _Kept:
         entry = self.entries.get(key)
         if entry is not None:
             try:
-                compiled = _sre.compile(pattern, *entry)
+                compiled = _sre.compile(pattern, *marshal.loads(entry))
             except Exception:  # noqa: BLE001 - a damaged entry: compile afresh
                 entry = None
         if entry is None:
             try:
-                entry = parts(pattern, flags)
-                if entry is None:
+                made = parts(pattern, flags)
+                if made is None:
                     return self.original(pattern, flags)
-                compiled = _sre.compile(pattern, *entry)
+                compiled = _sre.compile(pattern, *made)
             except Exception:  # noqa: BLE001 - an `re` whose internals differ from 3.11's: let it compile
                 return self.original(pattern, flags)
-            self.entries[key] = entry
+            self.entries[key] = marshal.dumps(made)
             self.added = True
         self.used.add(key)
         return compiled

@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import json
+import marshal
 import os
 import pickle
 import re
@@ -252,10 +253,35 @@ def test_a_damaged_kept_entry_is_compiled_afresh(tmp_path, monkeypatch):
     from newslint import recache, usercache
 
     monkeypatch.setenv("NEWSLINT_CACHE_HOME", str(tmp_path))
-    usercache.write("re", recache._cache_key(), {(r"ab+", 0): (0, [1, 2, 3], 0, {}, (None,))})
+    usercache.write("re", recache._cache_key(), {(r"ab+", 0): marshal.dumps((0, [1, 2, 3], 0, {}, (None,))),
+                                                 (r"cd+", 0): b"\xff not marshal data",
+                                                 (r"ef+", 0): marshal.dumps("not the parts")})
     with recache.kept():
-        compiled = _compiler.compile(r"ab+", 0)
-    assert compiled == _compiler.compile(r"ab+", 0) and compiled.match("abbb")
+        compiled = [_compiler.compile(pattern, 0) for pattern in (r"ab+", r"cd+", r"ef+")]
+    for pattern, made in zip((r"ab+", r"cd+", r"ef+"), compiled):
+        assert made == _compiler.compile(pattern, 0) and made.match(pattern[0] + pattern[1] * 3)
+
+
+def test_kept_code_is_read_only_for_the_patterns_a_run_compiles(tmp_path, monkeypatch):
+    """The cache holds the code of every pattern earlier runs compiled; a run reads (unmarshals)
+    only that of the patterns it compiles."""
+    from re import _compiler
+
+    from newslint import recache
+
+    monkeypatch.setenv("NEWSLINT_CACHE_HOME", str(tmp_path))
+    patterns = [rf"word{index}\s+(?:that|which)" for index in range(20)]
+    with recache.kept():
+        for pattern in patterns:
+            _compiler.compile(pattern, 0)
+    read = []
+    from types import SimpleNamespace
+
+    counting = SimpleNamespace(loads=lambda data: read.append(data) or marshal.loads(data), dumps=marshal.dumps)
+    monkeypatch.setattr(recache, "marshal", counting)  # recache's own reads, not the cache file's
+    with recache.kept():
+        assert _compiler.compile(patterns[3], 0).match("word3  that")
+    assert len(read) == 1  # the one pattern's code, not the twenty
 
 
 def _every_lazy_regex_pattern() -> list[tuple[str, int]]:
