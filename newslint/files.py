@@ -64,10 +64,6 @@ def looks_binary(path: str) -> bool:
         return False
 
 
-def _is_hidden(name: str) -> bool:
-    return name.startswith(".") and name not in (".", "..")
-
-
 class WalkedPath(str):
     """A file found by walking a folder rather than named by the user: skipped without a word when
     it turns out to be binary (``read_input`` sniffs it as it reads it, when the walk did not). The
@@ -105,11 +101,11 @@ def _walk(folder: str, extensions, is_excluded, seen: set[str], sniff: bool) -> 
             entries = sorted(scan, key=_entry_name)
     except OSError:
         return
-    real_folder = os.path.realpath(folder)
+    real_prefix = os.path.join(os.path.realpath(folder), "")  # a file's real path: this, then its name
     folders = []
     for entry in entries:
         name = entry.name
-        if _is_hidden(name):
+        if name[:1] == ".":  # hidden (os.scandir never lists "." and "..")
             continue
         try:
             is_folder = entry.is_dir()
@@ -121,10 +117,11 @@ def _walk(folder: str, extensions, is_excluded, seen: set[str], sniff: bool) -> 
                 if not is_excluded(path):
                     folders.append(path)
             continue
-        if os.path.splitext(name)[1].lower() not in extensions:
+        stem, dot, extension = name.rpartition(".")  # (os.path.splitext's, for a name not starting with a dot)
+        if not dot or (dot + extension).lower() not in extensions:
             continue
         path = WalkedPath(entry.path)  # os.path.join(folder, name); known to be a file (not a folder)
-        key = os.path.realpath(path) if entry.is_symlink() else os.path.join(real_folder, name)
+        key = os.path.realpath(path) if entry.is_symlink() else real_prefix + name
         if key in seen or is_excluded(path) or (sniff and looks_binary(path)):
             continue
         seen.add(key)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newslint.config import default_config_path, load_config
@@ -97,6 +99,30 @@ def test_exclude_globs_skip_files_walked_and_given(tmp_path, run_json):
     assert data["summary"]["files"] == 1
     _, data, _ = run_json(tmp_path / "draft-1.txt", cwd=tmp_path)
     assert data["summary"]["files"] == 0
+
+
+def test_walked_files_are_excluded_by_their_folder_s_configuration(tmp_path, run_json):
+    """The nearest configuration's exclude patterns decide for the files of each folder walked; a
+    per-path section (which cannot set exclude) changes nothing; with --config, that file decides
+    for every folder."""
+    (tmp_path / ".newslint.yaml").write_text("exclude: ['*-draft.txt']\n"
+                                             "per-path:\n  'desk/*.txt':\n    ignore: [names]\n")
+    for folder in ("desk", "sport"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "sport" / ".newslint.yaml").write_text("exclude: ['wire-*.txt']\n")
+    for folder in ("", "desk", "sport"):
+        for name in ("story.txt", "story-draft.txt", "wire-1.txt"):
+            (tmp_path / folder / name).write_text(BAD)
+
+    def checked(*args):
+        _, data, _ = run_json("--no-cache", *args, tmp_path, cwd=tmp_path)
+        return sorted({Path(f["path"]).as_posix() for f in data["findings"]})
+
+    assert checked() == ["desk/story.txt", "desk/wire-1.txt", "sport/story-draft.txt", "sport/story.txt",
+                         "story.txt", "wire-1.txt"]
+    assert checked("--config", tmp_path / "sport" / ".newslint.yaml") == [
+        "desk/story-draft.txt", "desk/story.txt", "sport/story-draft.txt", "sport/story.txt", "story-draft.txt",
+        "story.txt"]
 
 
 def test_explicit_config_flag_overrides_discovery(tmp_path, run_json):

@@ -31,7 +31,7 @@ def walked_with_os_walk(paths, extensions, is_excluded=lambda path: False):
                 yield path
 
 
-names = st.sampled_from(["a", "b", "B", ".h", "z-1", "ü"])
+names = st.sampled_from(["a", "b", "B", ".h", "z-1", "ü", "x.y", "e."])  # (extensions: the last dot's)
 suffixes = st.sampled_from([".txt", ".md", ".TXT", ".html", ""])
 entries = st.recursive(
     st.tuples(names, suffixes, st.booleans()).map(lambda t: ("file",) + t),
