@@ -140,7 +140,8 @@ class Config(Record):
         return self.rules[rule_id].severity
 
     def is_excluded(self, path: Path | str) -> bool:
-        return any(_path_matches(path, pattern, self.root) for pattern in self.exclude)
+        # (Most configurations exclude nothing: asked for every file walked, they answer at once.)
+        return bool(self.exclude) and any(_path_matches(path, pattern, self.root) for pattern in self.exclude)
 
     @cached_property
     def active_rules(self) -> list["ActiveRule"]:

@@ -173,32 +173,28 @@ class ConfigResolver:
 
     def for_path(self, path: str | None) -> Config:
         """The configuration for ``path``, its per-path sections applied."""
-        if self._fixed is not None:
-            return self._fixed.for_file(path)
-        if type(path) is WalkedPath:
-            return self._for_walked_folder(path).for_file(path)
-        folder = os.path.abspath(path) if path else os.getcwd()
-        if not os.path.isdir(folder):
-            folder = os.path.dirname(folder)
-        return self._for_folder(folder).for_file(path)
+        return self._before_per_path(path).for_file(path)
 
     def excludes(self, path: str) -> bool:
         """Whether ``path``'s configuration excludes it from the check. ``exclude`` is never set in a
-        per-path section: for a file the walk found, its folder's configuration decides, and one
-        without ``exclude`` patterns (most) decides at once."""
-        if self._fixed is None and type(path) is WalkedPath:
-            config = self._for_walked_folder(path)
-            return bool(config.exclude) and config.is_excluded(path)
-        return self.for_path(path).is_excluded(path)
+        per-path section: the configuration before them decides, without deriving the per-path one."""
+        return self._before_per_path(path).is_excluded(path)
 
-    def _for_walked_folder(self, path: str) -> Config:
-        # A file the walk found (a thousand in a folder, say): its folder's configuration is looked
-        # up once, by the folder as the paths write it, without a system call per file.
-        folder = os.path.dirname(path)
-        config = self._by_walked_folder.get(folder)
-        if config is None:
-            config = self._by_walked_folder[folder] = self._for_folder(os.path.abspath(folder or os.curdir))
-        return config
+    def _before_per_path(self, path: str | None) -> Config:
+        if self._fixed is not None:
+            return self._fixed
+        if type(path) is WalkedPath:
+            # A file the walk found (a thousand in a folder, say): its folder's configuration is
+            # looked up once, by the folder as the paths write it, without a system call per file.
+            folder = os.path.dirname(path)
+            config = self._by_walked_folder.get(folder)
+            if config is None:
+                config = self._by_walked_folder[folder] = self._for_folder(os.path.abspath(folder or os.curdir))
+            return config
+        folder = os.path.abspath(path) if path else os.getcwd()
+        if not os.path.isdir(folder):
+            folder = os.path.dirname(folder)
+        return self._for_folder(folder)
 
     def _for_folder(self, folder: str) -> Config:
         """The configuration of the files in ``folder`` (an absolute path), before per-path sections."""
